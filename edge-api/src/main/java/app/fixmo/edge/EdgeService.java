@@ -1,0 +1,174 @@
+package app.fixmo.edge;
+
+import app.fixmo.edge.accounts.AccountRoutes;
+import app.fixmo.edge.accounts.AccountRoutes.LoginLimits;
+import app.fixmo.edge.auth.Authenticator;
+import app.fixmo.edge.auth.PasswordHasher;
+import app.fixmo.edge.auth.SessionStore;
+import app.fixmo.edge.gateway.CommandGateway;
+import app.fixmo.edge.gateway.Writes;
+import app.fixmo.edge.http.Bodies;
+import app.fixmo.edge.http.ClientAddress;
+import app.fixmo.edge.http.HttpMetrics;
+import app.fixmo.edge.http.Problems;
+import app.fixmo.edge.http.RequestIds;
+import app.fixmo.edge.limits.FixedWindowLimiter;
+import app.fixmo.edge.ops.OpsRoutes;
+import app.fixmo.edge.requests.RequestRoutes;
+import app.fixmo.platform.config.FixmoConfig;
+import app.fixmo.platform.config.Settings;
+import app.fixmo.platform.health.Health;
+import app.fixmo.platform.health.KafkaHealthCheck;
+import app.fixmo.platform.health.RedisHealthCheck;
+import app.fixmo.platform.kafka.KafkaClients;
+import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.platform.requests.RequestStatusStore;
+import app.fixmo.platform.service.Service;
+import app.fixmo.platform.views.ViewStore;
+import app.fixmo.schemas.envelopes.Command;
+import app.fixmo.schemas.json.Json;
+import app.fixmo.schemas.json.JsonSerde;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The HTTP edge: authenticates, rate-limits and validates, turns every write into a command on
+ * Kafka and serves every read from the Redis cache. It keeps no state of its own, so any number of
+ * edges can run behind a load balancer.
+ */
+public final class EdgeService implements Service {
+
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+  private final FixmoConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final Clock clock;
+  private RedissonClient redis;
+  private KafkaProducer<String, Command> producer;
+  private KafkaClientMetrics producerMetrics;
+  private Admin admin;
+  private Health health;
+  private CommandGateway gateway;
+  private Javalin app;
+
+  public EdgeService(FixmoConfig config, PrometheusMeterRegistry registry, Clock clock) {
+    this.config = config;
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "edge-api";
+  }
+
+  @Override
+  public void start() {
+    KafkaClients kafka = new KafkaClients(config);
+    redis = RedisClients.create(config);
+    producer =
+        new KafkaProducer<>(
+            kafka.producer("edge"),
+            new StringSerializer(),
+            JsonSerde.of(Command.class).serializer());
+    producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(registry);
+    admin = Admin.create(kafka.admin("edge-health"));
+    health =
+        new Health(
+            List.of(
+                new KafkaHealthCheck(admin, HEALTH_TIMEOUT),
+                new RedisHealthCheck(redis, HEALTH_TIMEOUT)),
+            HEALTH_TIMEOUT);
+    RequestStatusStore statuses = new RequestStatusStore(redis, config);
+    gateway = new CommandGateway(producer, kafka, statuses, clock);
+    gateway.start();
+    app = Javalin.create(javalin -> configure(javalin, statuses));
+    app.start(config.get(Settings.HTTP_PORT));
+  }
+
+  /** Returns the port the edge listens on (useful when configured as 0). */
+  public int port() {
+    return app.port();
+  }
+
+  private void configure(JavalinConfig javalin, RequestStatusStore statuses) {
+    javalin.concurrency.useVirtualThreads = true;
+    javalin.http.maxRequestSize = Bodies.MAX_BYTES;
+    javalin.startup.showJavalinBanner = false;
+    javalin.jsonMapper(new JavalinJackson(Json.mapper(), true));
+
+    var routes = javalin.routes;
+    routes.before(RequestIds::assign);
+    new HttpMetrics(registry).install(routes);
+    routes.after(RequestIds::clear);
+    Problems.install(routes);
+
+    SessionStore sessions = new SessionStore(redis, config, clock);
+    Authenticator authenticator = new Authenticator(sessions);
+    accountRoutes(sessions, authenticator).install(routes);
+    new RequestRoutes(statuses, authenticator).install(routes);
+    new OpsRoutes(health, registry).install(routes);
+  }
+
+  private AccountRoutes accountRoutes(SessionStore sessions, Authenticator authenticator) {
+    Writes writes =
+        new Writes(
+            gateway,
+            clock,
+            Duration.ofMillis(config.get(Settings.EDGE_WAIT_MS)),
+            Duration.ofMillis(config.get(Settings.EDGE_MAX_WAIT_MS)));
+    PasswordHasher hasher =
+        new PasswordHasher(
+            config.get(Settings.ARGON2_MEMORY_KIB), config.get(Settings.ARGON2_ITERATIONS));
+    int attempts = config.get(Settings.LOGIN_ATTEMPTS_PER_MINUTE);
+    Duration minute = Duration.ofMinutes(1);
+    LoginLimits limits =
+        new LoginLimits(
+            new FixedWindowLimiter(redis, config, "login-address", attempts, minute),
+            new FixedWindowLimiter(redis, config, "login-email", attempts, minute));
+    return new AccountRoutes(
+        writes,
+        hasher,
+        sessions,
+        authenticator,
+        new ViewStore(redis, config),
+        new ClientAddress(config.get(Settings.TRUSTED_PROXIES)),
+        limits,
+        !config.get(Settings.DEV_MODE));
+  }
+
+  /** Stops taking requests, lets those in flight finish, then closes the clients. */
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (producer != null) {
+      producerMetrics.close();
+      producer.close(Duration.ofSeconds(5));
+    }
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(2));
+    }
+    if (health != null) {
+      health.close();
+    }
+    if (redis != null) {
+      redis.shutdown();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package app.fixmo.workers;
+
+import app.fixmo.platform.config.FixmoConfig;
+import app.fixmo.platform.config.Settings;
+import app.fixmo.platform.kafka.KafkaClients;
+import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.platform.requests.RequestStatusStore;
+import app.fixmo.platform.service.Service;
+import app.fixmo.platform.views.ViewStore;
+import app.fixmo.schemas.topics.Topics;
+import app.fixmo.workers.jobs.JobWorker;
+import app.fixmo.workers.jobs.WelcomeMailHandler;
+import app.fixmo.workers.projector.ViewProjector;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.redisson.api.RedissonClient;
+
+/** The workers process: the view projector and the job consumers, sharing one Redis client. */
+public final class WorkersService implements Service {
+
+  private final FixmoConfig config;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private RedissonClient redis;
+  private ViewProjector projector;
+  private JobWorker jobs;
+
+  public WorkersService(FixmoConfig config, MeterRegistry registry, Clock clock) {
+    this.config = config;
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "workers";
+  }
+
+  @Override
+  public void start() {
+    KafkaClients kafka = new KafkaClients(config);
+    redis = RedisClients.create(config);
+    projector =
+        new ViewProjector(
+            kafka,
+            new ViewStore(redis, config),
+            new RequestStatusStore(redis, config),
+            registry,
+            "fixmo-projector");
+    projector.start();
+    jobs =
+        new JobWorker(
+            kafka,
+            config,
+            redis,
+            Topics.JOBS_DEFAULT,
+            List.of(new WelcomeMailHandler(redis, config, clock)),
+            config.get(Settings.WORKER_CONCURRENCY));
+    jobs.start();
+  }
+
+  /** Returns the Redis client, for the health check of the process that runs this service. */
+  public RedissonClient redis() {
+    return redis;
+  }
+
+  @Override
+  public void close() {
+    if (jobs != null) {
+      jobs.close();
+    }
+    if (projector != null) {
+      projector.close();
+    }
+    if (redis != null) {
+      redis.shutdown();
+    }
+  }
+}
