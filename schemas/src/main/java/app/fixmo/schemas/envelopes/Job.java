@@ -40,9 +40,13 @@ public record Job(
 
   public static final int SCHEMA_VERSION = 1;
 
+  /** The lanes a job may travel in, most urgent first. */
+  public static final java.util.List<String> QUEUES =
+      java.util.List.of("critical", "default", "bulk");
+
   public Job {
     Fields.required(id, "id");
-    Fields.text(queue, "queue", 20);
+    Fields.oneOf(queue, "queue", QUEUES);
     Fields.text(type, "type", 100);
     Fields.required(payload, "payload");
     Fields.between(attempt, "attempt", 1, 1000);

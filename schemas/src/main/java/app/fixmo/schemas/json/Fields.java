@@ -45,6 +45,15 @@ public final class Fields {
     return value;
   }
 
+  /** Returns the text, or throws if it is not one of the allowed values. */
+  public static String oneOf(String value, String field, java.util.List<String> allowed) {
+    required(value, field);
+    if (!allowed.contains(value)) {
+      throw SchemaViolation.ofField(field, "must be one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
   /** Returns the normalised e-mail address, or throws if it is not one. */
   public static String email(String value, String field) {
     String normalised = EmailAddress.normalise(text(value, field, 254));

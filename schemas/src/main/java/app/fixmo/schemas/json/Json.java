@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,11 +48,23 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+    refuseScalarCoercion(mapper);
     mapper
         .getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1 << 20).build());
     return mapper;
+  }
+
+  /** Makes a number or a boolean where text belongs an error, as it is in the JSON Schemas. */
+  private static void refuseScalarCoercion(JsonMapper mapper) {
+    var textual = mapper.coercionConfigFor(LogicalType.Textual);
+    textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    var integer = mapper.coercionConfigFor(LogicalType.Integer);
+    integer.setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    integer.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
   }
 
   /** Writes a value as UTF-8 JSON bytes. */

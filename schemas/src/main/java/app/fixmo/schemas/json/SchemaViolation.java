@@ -65,12 +65,21 @@ public final class SchemaViolation extends RuntimeException {
       return new SchemaViolation(field, "unknown field", false, e);
     }
     if (e instanceof InvalidFormatException format) {
-      return new SchemaViolation(path, "invalid value '" + format.getValue() + "'", false, e);
+      return invalidFormat(path, format);
     }
     if (e instanceof MismatchedInputException mismatch) {
       return mismatched(path, mismatch);
     }
     return new SchemaViolation(path, e.getOriginalMessage(), false, e);
+  }
+
+  private static SchemaViolation invalidFormat(String path, InvalidFormatException e) {
+    Class<?> target = e.getTargetType();
+    boolean scalar =
+        target == String.class || target.isPrimitive() || Number.class.isAssignableFrom(target);
+    String message =
+        scalar ? "must be " + describe(target) : "invalid value '" + e.getValue() + "'";
+    return new SchemaViolation(path, message, false, e);
   }
 
   private static SchemaViolation mismatched(String path, MismatchedInputException e) {
