@@ -52,7 +52,7 @@ public final class Settings {
           "FIXMO_DEV_MODE",
           "false",
           Parsers.bool(),
-          "development mode: cookies without Secure, diagnostic routes and jobs on");
+          "development mode: session cookies without the Secure flag (plain-HTTP localhost)");
 
   public static final Setting<Integer> EDGE_WAIT_MS =
       new Setting<>(
