@@ -1,0 +1,79 @@
+package app.fixmo.processors.deciding;
+
+import app.fixmo.schemas.envelopes.Job;
+import app.fixmo.schemas.jobs.JobTypes;
+import app.fixmo.schemas.json.JsonSerde;
+import app.fixmo.schemas.topics.Topic;
+import app.fixmo.schemas.topics.Topics;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Wires one aggregate into a topology, with the Processor API:
+ *
+ * <pre>
+ * source  {name}-commands        reads its command topic (String key, Command value)
+ *   processor {name}-decider     with the persistent key-value store {name}-state
+ *     sink {name}-events-sink        its event topic, keyed by event key
+ *     sink {name}-outcomes-sink      fixmo.requests.outcomes, keyed by request id
+ *     sink {name}-views-sink         fixmo.views, keyed by view/id
+ *     sink {name}-jobs-default-sink  fixmo.jobs.default, keyed by job id
+ * </pre>
+ */
+public final class DecidingTopology {
+
+  /** The topic each job queue is written to; a decider may name no other queue. */
+  private static final Map<String, Topic<Job>> JOB_TOPICS =
+      Map.of(JobTypes.DEFAULT_QUEUE, Topics.JOBS_DEFAULT);
+
+  private DecidingTopology() {}
+
+  /** Adds the aggregate's source, processor, store and sinks, with topics in the namespace. */
+  public static <S> Topology addTo(
+      Topology topology, Aggregate<S> aggregate, String namespace, Clock clock) {
+    Nodes nodes = new Nodes(aggregate);
+    topology.addSource(
+        nodes.source(),
+        Serdes.String().deserializer(),
+        aggregate.commands().valueSerde().deserializer(),
+        aggregate.commands().in(namespace));
+
+    topology.addProcessor(
+        nodes.decider(),
+        () -> new DecidingProcessor<>(aggregate, JOB_TOPICS.keySet(), clock),
+        nodes.source());
+    topology.addStateStore(store(aggregate), nodes.decider());
+
+    addSink(topology, nodes.events(), aggregate.events(), namespace, nodes);
+    addSink(topology, nodes.outcomes(), Topics.REQUEST_OUTCOMES, namespace, nodes);
+    addSink(topology, nodes.views(), Topics.VIEWS, namespace, nodes);
+    JOB_TOPICS.forEach(
+        (queue, topic) -> addSink(topology, nodes.jobs(queue), topic, namespace, nodes));
+    return topology;
+  }
+
+  private static <S> StoreBuilder<KeyValueStore<String, S>> store(Aggregate<S> aggregate) {
+    // Logged (the default): the changelog is what restores the state after a crash or a move
+    // to another instance, inside the same transactions as the outputs.
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(aggregate.storeName()),
+        Serdes.String(),
+        JsonSerde.of(aggregate.stateType()));
+  }
+
+  private static void addSink(
+      Topology topology, String name, Topic<?> topic, String namespace, Nodes nodes) {
+    topology.addSink(
+        name,
+        topic.in(namespace),
+        new StringSerializer(),
+        topic.valueSerde().serializer(),
+        nodes.decider());
+  }
+}
