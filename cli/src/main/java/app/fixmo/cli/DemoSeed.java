@@ -29,8 +29,12 @@ final class DemoSeed {
   void seed(PrintStream out) {
     for (String body : ACCOUNTS) {
       int status = register(body);
-      out.println("demo account " + body.replaceAll(".*\"email\":\"([^\"]+)\".*", "$1")
-          + " -> " + status + (status == 409 ? " (already there)" : ""));
+      out.println(
+          "demo account "
+              + body.replaceAll(".*\"email\":\"([^\"]+)\".*", "$1")
+              + " -> "
+              + status
+              + (status == 409 ? " (already there)" : ""));
     }
     out.println("demo password for all of them: " + PASSWORD);
   }

@@ -2,6 +2,7 @@ package app.fixmo.edge.http;
 
 import app.fixmo.schemas.envelopes.Problem;
 import app.fixmo.schemas.json.Json;
+import app.fixmo.schemas.json.SchemaViolation;
 import io.javalin.http.Context;
 
 /** Reads request bodies strictly into request records; every refusal is a problem answer. */
@@ -25,7 +26,20 @@ public final class Bodies {
     if (body.length == 0) {
       throw ApiException.malformed("a JSON body is required");
     }
-    return Json.read(body, type);
+    try {
+      return Json.read(body, type);
+    } catch (SchemaViolation e) {
+      throw refusal(e);
+    }
+  }
+
+  /** Turns a body that breaks the contract into a 400 (not JSON) or a 422 naming the field. */
+  private static ApiException refusal(SchemaViolation e) {
+    if (e.isMalformed()) {
+      return ApiException.malformed("the body is not valid JSON");
+    }
+    String field = e.field().isEmpty() ? "body" : e.field();
+    return new ApiException(Problem.invalidField(field, e.getMessage()));
   }
 
   private static void requireJson(Context ctx) {

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 public final class HttpMetrics {
 
   private static final String STARTED = "fixmo.startedNanos";
-  private static final String ROUTE = "fixmo.route";
 
   private final MeterRegistry registry;
 
@@ -24,7 +23,6 @@ public final class HttpMetrics {
   /** Registers the handlers that start and stop the clock. */
   public void install(RoutesConfig routes) {
     routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-    routes.beforeMatched(ctx -> ctx.attribute(ROUTE, ctx.endpoint().path));
     routes.after(this::record);
   }
 
@@ -33,11 +31,12 @@ public final class HttpMetrics {
     if (started == null) {
       return;
     }
-    String route = ctx.attribute(ROUTE);
+    var matched = ctx.endpoints().matchedHttpEndpoint();
+    String route = matched == null ? "unmatched" : matched.path;
     Timer.builder("fixmo.http.server.requests")
         .description("HTTP requests served by the edge")
         .tag("method", ctx.method().name())
-        .tag("route", route == null ? "unmatched" : route)
+        .tag("route", route)
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(registry)
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

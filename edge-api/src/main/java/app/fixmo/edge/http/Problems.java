@@ -2,7 +2,6 @@ package app.fixmo.edge.http;
 
 import app.fixmo.schemas.envelopes.Problem;
 import app.fixmo.schemas.json.Json;
-import app.fixmo.schemas.json.SchemaViolation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,7 +23,6 @@ public final class Problems {
   /** Registers the exception and error handlers on a Javalin routes configuration. */
   public static void install(RoutesConfig routes) {
     routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
-    routes.exception(SchemaViolation.class, (e, ctx) -> answer(ctx, fromViolation(e)));
     routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e)));
     routes.exception(Exception.class, Problems::unexpected);
     routes.error(404, "*", ctx -> notFoundUnlessAnswered(ctx));
@@ -41,14 +39,6 @@ public final class Problems {
   private static void answer(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
     write(ctx, e.problem());
-  }
-
-  private static ApiException fromViolation(SchemaViolation e) {
-    if (e.isMalformed()) {
-      return ApiException.malformed("the body is not valid JSON");
-    }
-    String field = e.field().isEmpty() ? "body" : e.field();
-    return new ApiException(Problem.invalidField(field, e.getMessage()));
   }
 
   private static ApiException fromJavalin(HttpResponseException e) {

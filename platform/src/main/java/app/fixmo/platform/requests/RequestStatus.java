@@ -3,6 +3,7 @@ package app.fixmo.platform.requests;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.Outcome.State;
 import app.fixmo.schemas.envelopes.Problem;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -44,6 +45,7 @@ public record RequestStatus(
   }
 
   /** Tells whether the request has been decided. */
+  @JsonIgnore
   public boolean isDecided() {
     return state != State.PENDING;
   }
