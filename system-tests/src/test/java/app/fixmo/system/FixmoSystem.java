@@ -3,11 +3,11 @@ package app.fixmo.system;
 import app.fixmo.edge.EdgeService;
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.metrics.Metrics;
-import app.fixmo.platform.service.ServiceRunner;
 import app.fixmo.processors.ProcessorsService;
 import app.fixmo.testkit.KafkaBroker;
 import app.fixmo.testkit.TestNamespace;
 import app.fixmo.workers.WorkersService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,16 +16,40 @@ import java.util.Map;
 /** Every FixMo service, in this JVM, on the shared broker and a given Redis, in a namespace. */
 final class FixmoSystem implements AutoCloseable {
 
-  private final ServiceRunner runner = new ServiceRunner("system under test");
   private final FixmoConfig config;
+  private final PrometheusMeterRegistry registry = Metrics.create("system-test");
   private final EdgeService edge;
+  private ProcessorsService processors;
+  private WorkersService workers;
 
-  private FixmoSystem(FixmoConfig config) {
+  private FixmoSystem(FixmoConfig config) throws Exception {
     this.config = config;
-    var registry = Metrics.create("system-test");
-    runner.start(new ProcessorsService(config, registry));
-    runner.start(new WorkersService(config, registry, Clock.systemUTC()));
-    this.edge = runner.start(new EdgeService(config, registry, Clock.systemUTC()));
+    startProcessors();
+    startWorkers();
+    this.edge = new EdgeService(config, registry, Clock.systemUTC());
+    edge.start();
+  }
+
+  /** Stops the stream processors, as a crash of their process would. */
+  void stopProcessors() {
+    processors.close();
+  }
+
+  /** Starts a new stream processors instance. */
+  void startProcessors() throws Exception {
+    processors = new ProcessorsService(config, registry);
+    processors.start();
+  }
+
+  /** Stops the workers (projector and jobs), as a crash of their process would. */
+  void stopWorkers() {
+    workers.close();
+  }
+
+  /** Starts a new workers instance. */
+  void startWorkers() {
+    workers = new WorkersService(config, registry, Clock.systemUTC());
+    workers.start();
   }
 
   /** Starts the system; {@code overrides} change settings for one test class. */
@@ -55,6 +79,8 @@ final class FixmoSystem implements AutoCloseable {
 
   @Override
   public void close() {
-    runner.close();
+    edge.close();
+    workers.close();
+    processors.close();
   }
 }
