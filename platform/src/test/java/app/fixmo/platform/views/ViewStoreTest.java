@@ -1,0 +1,100 @@
+package app.fixmo.platform.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.fixmo.platform.config.FixmoConfig;
+import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.schemas.envelopes.ViewDocument;
+import app.fixmo.schemas.json.Json;
+import app.fixmo.testkit.RedisInstance;
+import app.fixmo.testkit.TestNamespace;
+import app.fixmo.testkit.WithKafkaAndRedis;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+@WithKafkaAndRedis
+class ViewStoreTest {
+
+  private static final Instant AT = Instant.parse("2026-12-04T09:00:00Z");
+
+  private RedissonClient writerRedis;
+  private RedissonClient readerRedis;
+  private ViewStore writer;
+  private ViewStore reader;
+
+  @BeforeEach
+  void openTwoProcesses(RedisInstance redis, TestNamespace namespace) {
+    FixmoConfig config =
+        FixmoConfig.from(
+            Map.of("FIXMO_REDIS_URL", redis.url(), "FIXMO_NAMESPACE", namespace.value()));
+    writerRedis = RedisClients.create(config);
+    readerRedis = RedisClients.create(config);
+    writer = new ViewStore(writerRedis, config);
+    reader = new ViewStore(readerRedis, config);
+  }
+
+  @AfterEach
+  void close() {
+    writerRedis.shutdown();
+    readerRedis.shutdown();
+  }
+
+  @Test
+  void olderVersionNeverOverwritesANewerOne() {
+    String id = "doc-older";
+    writer.apply(document(id, 2, "second"));
+
+    var applied = writer.apply(document(id, 1, "first"));
+
+    assertThat(applied).isEqualTo(ViewStore.Applied.STALE);
+    assertThat(reader.read("test", id).orElseThrow().body().get("text").asText())
+        .isEqualTo("second");
+  }
+
+  @Test
+  void sameDocumentTwiceIsWrittenOnce() {
+    String id = "doc-twice";
+
+    var first = writer.apply(document(id, 1, "only"));
+    var second = writer.apply(document(id, 1, "only"));
+
+    assertThat(first).isEqualTo(ViewStore.Applied.WRITTEN);
+    assertThat(second).isEqualTo(ViewStore.Applied.STALE);
+  }
+
+  @Test
+  void anotherProcessNearCacheSeesANewVersionAtOnce() {
+    String id = "doc-near";
+    writer.apply(document(id, 1, "old"));
+    assertThat(reader.read("test", id)).isPresent();
+
+    writer.apply(document(id, 2, "new"));
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                assertThat(reader.read("test", id).orElseThrow().body().get("text").asText())
+                    .isEqualTo("new"));
+  }
+
+  @Test
+  void removalHidesTheDocument() {
+    String id = "doc-removed";
+    writer.apply(document(id, 1, "here"));
+
+    writer.apply(new ViewDocument("test", id, 2, AT, "req", null));
+
+    assertThat(reader.read("test", id)).isEmpty();
+  }
+
+  private static ViewDocument document(String id, long version, String text) {
+    return new ViewDocument("test", id, version, AT, "req", Json.toTree(Map.of("text", text)));
+  }
+}
