@@ -1,0 +1,103 @@
+package app.fixmo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code fixmo dev} as a newcomer runs it: a process of its own, stopped with SIGTERM. */
+class DevCommandIT {
+
+  private static final Pattern API_LINE = Pattern.compile("\\s*API:\\s+(http://\\S+)/api.*");
+
+  @Test
+  void devRunsTheWholeSystemAndSigtermStopsAllOfItWithExitZero() throws Exception {
+    Process dev = start();
+    try {
+      String api = awaitApiAddress(dev);
+      List<ProcessHandle> children = dev.descendants().toList();
+
+      HttpResponse<String> health = get(api + "/api/health");
+      HttpResponse<String> login =
+          post(
+              api + "/api/auth/login",
+              "{\"email\":\"ana@fixmo.test\",\"password\":\"fixmo-demo-1\"}");
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(login.statusCode()).as("a seeded demo account signs in").isEqualTo(200);
+      assertThat(children).as("the redis-server child").isNotEmpty();
+
+      dev.destroy();
+
+      assertThat(dev.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+      assertThat(dev.exitValue()).isZero();
+      assertThat(children).noneMatch(ProcessHandle::isAlive);
+    } finally {
+      dev.destroyForcibly();
+    }
+  }
+
+  private static Process start() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Fixmo.class.getName());
+    command.add("dev");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("FIXMO_HTTP_PORT", "0");
+    builder.environment().remove("FIXMO_KAFKA_BOOTSTRAP");
+    builder.environment().remove("FIXMO_REDIS_URL");
+    return builder.start();
+  }
+
+  private static String awaitApiAddress(Process dev) throws Exception {
+    var reader =
+        new BufferedReader(new InputStreamReader(dev.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<String> address = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                  Matcher matcher = API_LINE.matcher(line);
+                  if (matcher.matches()) {
+                    address.complete(matcher.group(1));
+                  }
+                }
+                address.completeExceptionally(new IllegalStateException("dev ended early"));
+              } catch (java.io.IOException e) {
+                address.completeExceptionally(e);
+              }
+            });
+    return address.get(120, TimeUnit.SECONDS);
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String url, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
