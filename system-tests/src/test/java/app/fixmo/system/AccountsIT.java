@@ -178,8 +178,7 @@ class AccountsIT {
     var accepted =
         api.post(
             "/api/auth/register",
-            "{\"email\":\"hana@example.com\",\"password\":\"%s\",\"name\":\"Hana\",\"role\":\"customer\",\"city\":\"Cebu\"}"
-                .formatted(PASSWORD),
+            body("hana@example.com", "Hana", "Cebu"),
             "Prefer",
             "respond-async");
 
@@ -203,8 +202,7 @@ class AccountsIT {
     var response =
         api.post(
             "/api/auth/register",
-            "{\"email\":\"ivan@example.com\",\"password\":\"%s\",\"name\":\"Ivan\",\"role\":\"customer\",\"city\":\"Davao\"}"
-                .formatted(PASSWORD),
+            body("ivan@example.com", "Ivan", "Davao"),
             "X-Request-Id",
             "trace-me-ivan-1");
 
@@ -240,5 +238,11 @@ class AccountsIT {
     } finally {
       redis.shutdown();
     }
+  }
+
+  private static String body(String email, String name, String city) {
+    return ("{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\","
+            + "\"role\":\"customer\",\"city\":\"%s\"}")
+        .formatted(email, PASSWORD, name, city);
   }
 }

@@ -43,7 +43,8 @@ final class Api {
   Response register(String email, String password, String role) {
     return post(
         "/api/auth/register",
-        "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Test User\",\"role\":\"%s\",\"city\":\"Manila\"}"
+        ("{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Test User\","
+                + "\"role\":\"%s\",\"city\":\"Manila\"}")
             .formatted(email, password, role));
   }
 
