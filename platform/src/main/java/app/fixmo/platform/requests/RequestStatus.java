@@ -3,7 +3,6 @@ package app.fixmo.platform.requests;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.Outcome.State;
 import app.fixmo.schemas.envelopes.Problem;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -42,11 +41,5 @@ public record RequestStatus(
         outcome.problem(),
         outcome.actor(),
         outcome.at());
-  }
-
-  /** Tells whether the request has been decided. */
-  @JsonIgnore
-  public boolean isDecided() {
-    return state != State.PENDING;
   }
 }

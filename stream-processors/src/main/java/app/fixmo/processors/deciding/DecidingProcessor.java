@@ -1,5 +1,6 @@
 package app.fixmo.processors.deciding;
 
+import app.fixmo.platform.logging.LogContext;
 import app.fixmo.platform.logging.LogFields;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.Envelope;
@@ -59,7 +60,7 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
 
   @Override
   public void process(Record<String, Command> record) {
-    RecordLogContext logContext = logContext(record);
+    LogContext logContext = logContext(record);
     try {
       if (record.value() == null) {
         log.warn("skipped a command record without a value");
@@ -143,12 +144,12 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
     return headers;
   }
 
-  private RecordLogContext logContext(Record<String, Command> record) {
+  private LogContext logContext(Record<String, Command> record) {
     Optional<RecordMetadata> metadata = context.recordMetadata();
-    RecordLogContext logContext =
+    LogContext logContext =
         metadata
-            .map(m -> RecordLogContext.of(m.topic(), m.partition(), m.offset()))
-            .orElseGet(RecordLogContext::empty);
+            .map(m -> LogContext.of(m.topic(), m.partition(), m.offset()))
+            .orElseGet(LogContext::empty);
     String requestId = record.value() == null ? null : record.value().requestId();
     return logContext.with(LogFields.KEY, record.key()).with(LogFields.REQUEST_ID, requestId);
   }

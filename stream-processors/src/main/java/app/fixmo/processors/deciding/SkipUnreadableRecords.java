@@ -1,5 +1,6 @@
 package app.fixmo.processors.deciding;
 
+import app.fixmo.platform.logging.LogContext;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -26,8 +27,7 @@ public final class SkipUnreadableRecords implements DeserializationExceptionHand
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    RecordLogContext logContext =
-        RecordLogContext.of(context.topic(), context.partition(), context.offset());
+    LogContext logContext = LogContext.of(context.topic(), context.partition(), context.offset());
     try {
       log.warn("skipped a record that cannot be read: {}", exception.getMessage());
     } finally {

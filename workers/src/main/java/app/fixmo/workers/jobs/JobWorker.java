@@ -2,6 +2,7 @@ package app.fixmo.workers.jobs;
 
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.kafka.KafkaClients;
+import app.fixmo.platform.logging.LogContext;
 import app.fixmo.platform.logging.LogFields;
 import app.fixmo.platform.redis.RedisClients;
 import app.fixmo.platform.service.Service;
@@ -112,16 +113,11 @@ public final class JobWorker implements Service {
 
   private AcknowledgeType handle(ConsumerRecord<String, byte[]> record) {
     String requestId = KafkaHeaders.read(record.headers(), KafkaHeaders.REQUEST_ID);
-    MDC.MDCCloseable[] context = LogFields.record(record, requestId);
-    try {
+    try (LogContext context = LogContext.of(record, requestId)) {
       return run(Json.read(record.value(), Job.class), record);
     } catch (SchemaViolation e) {
       log.warn("rejecting a job record that breaks the contract: {}", e.getMessage());
       return AcknowledgeType.REJECT;
-    } finally {
-      for (MDC.MDCCloseable entry : context) {
-        entry.close();
-      }
     }
   }
 

@@ -1,7 +1,7 @@
 package app.fixmo.workers.projector;
 
 import app.fixmo.platform.kafka.KafkaClients;
-import app.fixmo.platform.logging.LogFields;
+import app.fixmo.platform.logging.LogContext;
 import app.fixmo.platform.requests.RequestStatus;
 import app.fixmo.platform.requests.RequestStatusStore;
 import app.fixmo.platform.service.Service;
@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Keeps the Redis cache current: writes every view document and every request outcome that the
@@ -126,8 +125,7 @@ public final class ViewProjector implements Service {
 
   private void project(ConsumerRecord<String, byte[]> record) {
     String requestId = KafkaHeaders.read(record.headers(), KafkaHeaders.REQUEST_ID);
-    MDC.MDCCloseable[] context = LogFields.record(record, requestId);
-    try {
+    try (LogContext context = LogContext.of(record, requestId)) {
       if (record.topic().equals(kafka.name(Topics.VIEWS))) {
         write(Json.read(record.value(), ViewDocument.class));
       } else {
@@ -135,10 +133,6 @@ public final class ViewProjector implements Service {
       }
     } catch (SchemaViolation e) {
       log.warn("skipping a record that breaks the contract: {}", e.getMessage());
-    } finally {
-      for (MDC.MDCCloseable entry : context) {
-        entry.close();
-      }
     }
   }
 
