@@ -89,6 +89,27 @@ public final class Settings {
           Parsers.intBetween(1, 10_000),
           "login attempts allowed per client address and per e-mail each minute");
 
+  public static final Setting<Integer> API_RATE_PER_S =
+      new Setting<>(
+          "FIXMO_API_RATE_PER_S",
+          "10",
+          Parsers.intBetween(1, 1_000_000),
+          "API requests each client address may make per second, sustained");
+
+  public static final Setting<Integer> API_BURST =
+      new Setting<>(
+          "FIXMO_API_BURST",
+          "20",
+          Parsers.intBetween(1, 1_000_000),
+          "API requests a client address may make at once before the sustained rate applies");
+
+  public static final Setting<Integer> CANCEL_CUTOFF_MINUTES =
+      new Setting<>(
+          "FIXMO_CANCEL_CUTOFF_MINUTES",
+          "120",
+          Parsers.intBetween(0, 30 * 1440),
+          "how long before a booking's start its customer may still cancel it");
+
   public static final Setting<Integer> ARGON2_MEMORY_KIB =
       new Setting<>(
           "FIXMO_ARGON2_MEMORY_KIB",
@@ -160,6 +181,9 @@ public final class Settings {
           TRUSTED_PROXIES,
           SESSION_TTL_S,
           LOGIN_ATTEMPTS_PER_MINUTE,
+          API_RATE_PER_S,
+          API_BURST,
+          CANCEL_CUTOFF_MINUTES,
           ARGON2_MEMORY_KIB,
           ARGON2_ITERATIONS,
           KAFKA_REPLICATION_FACTOR,

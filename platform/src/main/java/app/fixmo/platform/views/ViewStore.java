@@ -5,6 +5,8 @@ import app.fixmo.platform.config.Settings;
 import app.fixmo.platform.redis.RedisClients;
 import app.fixmo.schemas.envelopes.ViewDocument;
 import app.fixmo.schemas.json.Json;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +38,54 @@ public final class ViewStore {
   private final FixmoConfig config;
   private final int localEntries;
   private final Map<String, RLocalCachedMap<String, String>> maps = new ConcurrentHashMap<>();
+  private final Cache<String, Prepared> prepared;
 
   public ViewStore(RedissonClient redis, FixmoConfig config) {
     this.redis = redis;
     this.config = config;
     this.localEntries = config.get(Settings.NEAR_CACHE_ENTRIES);
+    this.prepared = Caffeine.newBuilder().maximumSize(Math.max(localEntries, 1)).build();
+  }
+
+  /**
+   * A document's body ready to send: its JSON bytes, and a strong entity tag made of the view, the
+   * id and the version, so the tag changes exactly when the document does.
+   */
+  public record Served(byte[] json, long version, String etag) {}
+
+  /**
+   * Returns a document's body ready to send, or empty when there is none or it was removed.
+   *
+   * <p>The hot read path: the body is parsed and serialised once per stored version, then served
+   * from memory for as long as the near cache hands back the same stored text.
+   */
+  public Optional<Served> serve(String view, String id) {
+    String raw = map(view).get(id);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    String cacheKey = view + "/" + id;
+    Prepared known = prepared.getIfPresent(cacheKey);
+    if (known != null && known.raw().equals(raw)) {
+      return known.served();
+    }
+    Prepared fresh = Prepared.of(raw);
+    prepared.put(cacheKey, fresh);
+    return fresh.served();
+  }
+
+  /** A stored text and what it serves, so a changed text is noticed at once. */
+  private record Prepared(String raw, Optional<Served> served) {
+
+    static Prepared of(String raw) {
+      ViewDocument document = Json.read(raw, ViewDocument.class);
+      if (document.isRemoval()) {
+        return new Prepared(raw, Optional.empty());
+      }
+      String etag = "\"" + document.key() + "@" + document.version() + "\"";
+      byte[] json = Json.toBytes(document.body());
+      return new Prepared(raw, Optional.of(new Served(json, document.version(), etag)));
+    }
   }
 
   /** Returns a document's stored JSON (the whole {@link ViewDocument}), or empty. */

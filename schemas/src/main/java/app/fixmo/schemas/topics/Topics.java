@@ -5,6 +5,9 @@ import app.fixmo.schemas.envelopes.Event;
 import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.ViewDocument;
+import app.fixmo.schemas.providers.DirectoryRecords.DirectoryEntry;
+import app.fixmo.schemas.providers.DirectoryRecords.ListSize;
+import app.fixmo.schemas.providers.ProviderViews.Booking;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +38,61 @@ public final class Topics {
           false,
           Duration.ofDays(365),
           "account.registered events");
+
+  /** Commands deciding a provider: catalogue, hours, bookings and reviews. Keyed by provider id. */
+  public static final Topic<Command> PROVIDER_COMMANDS =
+      new Topic<>(
+          "fixmo.providers.commands",
+          "provider id",
+          Command.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "profile, listing, hours, booking and review commands from the edge");
+
+  /** Facts about providers and their bookings. Keyed by provider id. */
+  public static final Topic<Event> PROVIDER_EVENTS =
+      new Topic<>(
+          "fixmo.providers.events",
+          "provider id",
+          Event.class,
+          6,
+          false,
+          Duration.ofDays(365),
+          "provider, listing, summary, booking and review events");
+
+  /** The directory's cards, re-keyed from providers to the lists they belong to. */
+  public static final Topic<DirectoryEntry> DIRECTORY_ENTRIES =
+      new Topic<>(
+          "fixmo.directory.entries",
+          "list key: category|city",
+          DirectoryEntry.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "a provider's card for one category list in one city, or its removal");
+
+  /** The size of every directory list, gathered into one place for the category counts. */
+  public static final Topic<ListSize> DIRECTORY_SIZES =
+      new Topic<>(
+          "fixmo.directory.sizes",
+          "the constant all",
+          ListSize.class,
+          1,
+          false,
+          Duration.ofDays(7),
+          "how many providers one category list in one city holds");
+
+  /** Bookings, re-keyed from providers to both parties' accounts. */
+  public static final Topic<Booking> BOOKINGS_BY_ACCOUNT =
+      new Topic<>(
+          "fixmo.bookings.by-account",
+          "account id of the customer or the provider",
+          Booking.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "each booking after every change, once for each of its parties");
 
   /** How each request was decided. Keyed by request id; short-lived. */
   public static final Topic<Outcome> REQUEST_OUTCOMES =
@@ -71,7 +129,17 @@ public final class Topics {
 
   /** Every topic, in the order they are created. */
   public static final List<Topic<?>> ALL =
-      List.of(ACCOUNT_COMMANDS, ACCOUNT_EVENTS, REQUEST_OUTCOMES, VIEWS, JOBS_DEFAULT);
+      List.of(
+          ACCOUNT_COMMANDS,
+          ACCOUNT_EVENTS,
+          PROVIDER_COMMANDS,
+          PROVIDER_EVENTS,
+          DIRECTORY_ENTRIES,
+          DIRECTORY_SIZES,
+          BOOKINGS_BY_ACCOUNT,
+          REQUEST_OUTCOMES,
+          VIEWS,
+          JOBS_DEFAULT);
 
   private Topics() {}
 }
