@@ -94,6 +94,41 @@ class ViewStoreTest {
     assertThat(reader.read("test", id)).isEmpty();
   }
 
+  @Test
+  void servedBodyIsTheDocumentBodyWithATagOfItsVersion() {
+    String id = "doc-served";
+    writer.apply(document(id, 3, "served"));
+
+    ViewStore.Served served = reader.serve("test", id).orElseThrow();
+
+    assertThat(new String(served.json(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"text\":\"served\"}");
+    assertThat(served.etag()).isEqualTo("\"test/doc-served@3\"");
+  }
+
+  @Test
+  void servedBodyFollowsANewVersionFromAnotherProcess() {
+    String id = "doc-served-new";
+    writer.apply(document(id, 1, "old"));
+    assertThat(reader.serve("test", id)).isPresent();
+
+    writer.apply(document(id, 2, "new"));
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> assertThat(reader.serve("test", id).orElseThrow().version()).isEqualTo(2));
+  }
+
+  @Test
+  void removedOrMissingDocumentIsNotServed() {
+    writer.apply(document("doc-gone", 1, "here"));
+    writer.apply(new ViewDocument("test", "doc-gone", 2, AT, "req", null));
+
+    assertThat(reader.serve("test", "doc-gone")).isEmpty();
+    assertThat(reader.serve("test", "doc-never")).isEmpty();
+  }
+
   private static ViewDocument document(String id, long version, String text) {
     return new ViewDocument("test", id, version, AT, "req", Json.toTree(Map.of("text", text)));
   }
