@@ -1,10 +1,12 @@
 package app.fixmo.processors;
 
 import app.fixmo.platform.config.FixmoConfig;
+import app.fixmo.platform.config.Settings;
 import app.fixmo.platform.health.HealthCheck;
 import app.fixmo.platform.kafka.KafkaClients;
 import app.fixmo.platform.service.Service;
 import app.fixmo.processors.deciding.SkipUnreadableRecords;
+import app.fixmo.processors.providers.BookingRules;
 import app.fixmo.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -77,6 +79,10 @@ public final class ProcessorsService implements Service {
    * @throws IllegalStateException if Streams does not reach RUNNING in time (it is stopped again),
    *     or if the service was started before
    */
+  private static BookingRules bookingRules(FixmoConfig config) {
+    return new BookingRules(Duration.ofMinutes(config.get(Settings.CANCEL_CUTOFF_MINUTES)));
+  }
+
   @Override
   public void start() throws InterruptedException {
     if (streams != null) {
@@ -86,7 +92,8 @@ public final class ProcessorsService implements Service {
 
     KafkaStreams created =
         new KafkaStreams(
-            ProcessorsTopology.build(config.namespace(), clock), streamsProperties(config));
+            ProcessorsTopology.build(config.namespace(), clock, bookingRules(config)),
+            streamsProperties(config));
     created.setStateListener((now, before) -> onStateChange(now));
     created.setUncaughtExceptionHandler(ProcessorsService::onUncaught);
     metrics = new KafkaStreamsMetrics(created);

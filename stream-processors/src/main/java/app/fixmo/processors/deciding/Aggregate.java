@@ -3,6 +3,7 @@ package app.fixmo.processors.deciding;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.Event;
 import app.fixmo.schemas.topics.Topic;
+import java.util.Optional;
 
 /**
  * One aggregate a processor owns: the name its nodes and state store are called by, the topic its
@@ -25,5 +26,18 @@ public record Aggregate<S>(
   /** Returns the name of the state store, which also names its changelog topic. */
   public String storeName() {
     return name + "-state";
+  }
+
+  /** Returns the name of the refresh schedule's store, used when the decider is refreshing. */
+  public String refreshStoreName() {
+    return name + "-refresh";
+  }
+
+  /** Returns the decider as {@link Refreshing}, or empty when time alone changes nothing. */
+  @SuppressWarnings("unchecked")
+  public Optional<Refreshing<S>> refreshing() {
+    return decider instanceof Refreshing<?> refreshing
+        ? Optional.of((Refreshing<S>) refreshing)
+        : Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import app.fixmo.schemas.json.JsonSerde;
 import app.fixmo.schemas.topics.Topic;
 import app.fixmo.schemas.topics.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,6 +26,9 @@ import org.apache.kafka.streams.state.Stores;
  *     sink {name}-views-sink         fixmo.views, keyed by view/id
  *     sink {name}-jobs-default-sink  fixmo.jobs.default, keyed by job id
  * </pre>
+ *
+ * <p>When the decider is {@link Refreshing}, the processor also has the persistent store {@code
+ * {name}-refresh} (its refresh schedule) and refreshes due aggregates from a wall-clock punctuator.
  */
 public final class DecidingTopology {
 
@@ -32,11 +36,31 @@ public final class DecidingTopology {
   private static final Map<String, Topic<Job>> JOB_TOPICS =
       Map.of(JobTypes.DEFAULT_QUEUE, Topics.JOBS_DEFAULT);
 
+  /** How often a refreshing aggregate's schedule is checked, unless told otherwise. */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(10);
+
   private DecidingTopology() {}
 
   /** Adds the aggregate's source, processor, store and sinks, with topics in the namespace. */
   public static <S> Topology addTo(
       Topology topology, Aggregate<S> aggregate, String namespace, Clock clock) {
+    return addTo(topology, aggregate, namespace, clock, DEFAULT_REFRESH_INTERVAL);
+  }
+
+  /**
+   * Adds the aggregate's nodes, checking for due refreshes every {@code refreshInterval} of wall
+   * clock time when the decider is {@link Refreshing} (otherwise the interval is unused).
+   */
+  public static <S> Topology addTo(
+      Topology topology,
+      Aggregate<S> aggregate,
+      String namespace,
+      Clock clock,
+      Duration refreshInterval) {
+    if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "refreshInterval must be positive, not " + refreshInterval);
+    }
     Nodes nodes = new Nodes(aggregate);
     topology.addSource(
         nodes.source(),
@@ -46,9 +70,12 @@ public final class DecidingTopology {
 
     topology.addProcessor(
         nodes.decider(),
-        () -> new DecidingProcessor<>(aggregate, JOB_TOPICS.keySet(), clock),
+        () -> new DecidingProcessor<>(aggregate, JOB_TOPICS.keySet(), clock, refreshInterval),
         nodes.source());
     topology.addStateStore(store(aggregate), nodes.decider());
+    if (aggregate.refreshing().isPresent()) {
+      topology.addStateStore(refreshStore(aggregate), nodes.decider());
+    }
 
     addSink(topology, nodes.events(), aggregate.events(), namespace, nodes);
     addSink(topology, nodes.outcomes(), Topics.REQUEST_OUTCOMES, namespace, nodes);
@@ -65,6 +92,14 @@ public final class DecidingTopology {
         Stores.persistentKeyValueStore(aggregate.storeName()),
         Serdes.String(),
         JsonSerde.of(aggregate.stateType()));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, String>> refreshStore(Aggregate<?> aggregate) {
+    // Logged like the state, in the same transactions, so the schedule always matches it.
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(aggregate.refreshStoreName()),
+        Serdes.String(),
+        Serdes.String());
   }
 
   private static void addSink(

@@ -15,6 +15,10 @@ record Nodes(Aggregate<?> aggregate) {
     return aggregate.storeName();
   }
 
+  String refreshStore() {
+    return aggregate.refreshStoreName();
+  }
+
   String events() {
     return aggregate.name() + "-events-sink";
   }

@@ -1,0 +1,34 @@
+package app.fixmo.processors.bookinglists;
+
+import app.fixmo.platform.logging.LogContext;
+import app.fixmo.platform.logging.LogFields;
+import app.fixmo.schemas.envelopes.KafkaHeaders;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+/**
+ * Where a record of the booking lists comes from: the request that caused it, as its headers carry
+ * it from stage to stage, and the record in hand, as the logging context names it.
+ */
+final class Provenance {
+
+  private Provenance() {}
+
+  /** Returns fresh headers naming the record's type, request and trace context. */
+  static Headers stamped(String type, String requestId, String traceparent) {
+    Headers headers = new RecordHeaders();
+    KafkaHeaders.stamp(headers, type, requestId, traceparent);
+    return headers;
+  }
+
+  /** Puts the record in hand (its coordinates, key and request id) into the logging context. */
+  static LogContext logContext(ProcessorContext<?, ?> context, String key, String requestId) {
+    LogContext logContext =
+        context
+            .recordMetadata()
+            .map(m -> LogContext.of(m.topic(), m.partition(), m.offset()))
+            .orElseGet(LogContext::empty);
+    return logContext.with(LogFields.KEY, key).with(LogFields.REQUEST_ID, requestId);
+  }
+}
