@@ -13,7 +13,10 @@ public final class Replies {
 
   private Replies() {}
 
-  /** Answers a write: its resource on success, its problem on rejection, 202 while pending. */
+  /**
+   * Answers a write: its resource on success (none with a 204), its problem on rejection, 202 while
+   * pending.
+   */
   public static void answer(Context ctx, RequestStatus status) {
     if (status.state() == State.PENDING) {
       ctx.status(202);
@@ -21,6 +24,8 @@ public final class Replies {
       ctx.json(view(status));
     } else if (status.state() == State.REJECTED) {
       Problems.write(ctx, status.problem());
+    } else if (status.status() == 204) {
+      ctx.status(204);
     } else {
       ctx.status(status.status());
       ctx.contentType("application/json");

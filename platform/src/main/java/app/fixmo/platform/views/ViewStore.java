@@ -7,6 +7,8 @@ import app.fixmo.schemas.envelopes.ViewDocument;
 import app.fixmo.schemas.json.Json;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +84,10 @@ public final class ViewStore {
       if (document.isRemoval()) {
         return new Prepared(raw, Optional.empty());
       }
-      String etag = "\"" + document.key() + "@" + document.version() + "\"";
+      // An entity tag may hold no space and no letter outside ASCII; ids may (list keys name
+      // cities), so the key is percent-encoded.
+      String key = URLEncoder.encode(document.key(), StandardCharsets.UTF_8);
+      String etag = "\"" + key + "@" + document.version() + "\"";
       byte[] json = Json.toBytes(document.body());
       return new Prepared(raw, Optional.of(new Served(json, document.version(), etag)));
     }

@@ -103,7 +103,16 @@ class ViewStoreTest {
 
     assertThat(new String(served.json(), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("{\"text\":\"served\"}");
-    assertThat(served.etag()).isEqualTo("\"test/doc-served@3\"");
+    assertThat(served.etag()).isEqualTo("\"test%2Fdoc-served@3\"");
+  }
+
+  @Test
+  void servedTagHoldsNoSpaceWhenTheIdHasOne() {
+    writer.apply(document("plumbing|quezon city", 1, "list"));
+
+    ViewStore.Served served = reader.serve("test", "plumbing|quezon city").orElseThrow();
+
+    assertThat(served.etag()).isEqualTo("\"test%2Fplumbing%7Cquezon+city@1\"");
   }
 
   @Test

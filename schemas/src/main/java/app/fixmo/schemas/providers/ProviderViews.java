@@ -164,6 +164,30 @@ public final class ProviderViews {
    */
   public record Step(BookingStatus status, Instant at, String by, String reason) {}
 
-  /** An account's bookings, as a customer or as a provider, newest first. */
-  public record AccountBookings(String accountId, List<Booking> items) {}
+  /**
+   * An account's bookings, as a customer or as a provider, newest first: an index, not the bookings
+   * themselves, so that one more booking adds a line, not a whole booking, to a document that is
+   * rewritten on every change. The edge serves each page from the booking documents.
+   */
+  public record AccountBookings(String accountId, List<BookingEntry> items) {}
+
+  /**
+   * One booking in an account's index.
+   *
+   * @param bookedAt when it was made (its first step), the order of the index
+   * @param version the booking's version the index last saw
+   */
+  public record BookingEntry(
+      String bookingId, BookingStatus status, Instant start, Instant bookedAt, long version) {
+
+    /** Returns the index line of a booking. */
+    public static BookingEntry of(Booking booking) {
+      return new BookingEntry(
+          booking.bookingId(),
+          booking.status(),
+          booking.start(),
+          booking.history().get(0).at(),
+          booking.version());
+    }
+  }
 }

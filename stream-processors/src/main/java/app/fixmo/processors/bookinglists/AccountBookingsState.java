@@ -2,6 +2,7 @@ package app.fixmo.processors.bookinglists;
 
 import app.fixmo.schemas.providers.ProviderViews.AccountBookings;
 import app.fixmo.schemas.providers.ProviderViews.Booking;
+import app.fixmo.schemas.providers.ProviderViews.BookingEntry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -17,12 +18,12 @@ import java.util.TreeMap;
  * @param version counts the changes of the list, from 1; its document carries it
  * @param bookings the latest known version of each of the account's bookings, by booking id
  */
-record AccountBookingsState(long version, SortedMap<String, Booking> bookings) {
+record AccountBookingsState(long version, SortedMap<String, BookingEntry> bookings) {
 
   /** Newest first: by when the booking was made, then by booking id, both descending. */
-  static final Comparator<Booking> ORDER =
-      Comparator.<Booking, Instant>comparing(booking -> booking.history().get(0).at())
-          .thenComparing(Booking::bookingId)
+  static final Comparator<BookingEntry> ORDER =
+      Comparator.<BookingEntry, Instant>comparing(BookingEntry::bookedAt)
+          .thenComparing(BookingEntry::bookingId)
           .reversed();
 
   /** Returns the state of an account without bookings. */
@@ -35,13 +36,13 @@ record AccountBookingsState(long version, SortedMap<String, Booking> bookings) {
    * redelivered or reordered event must not take a booking back in time.
    */
   Optional<AccountBookingsState> with(Booking booking) {
-    Booking held = bookings.get(booking.bookingId());
+    BookingEntry held = bookings.get(booking.bookingId());
     if (held != null && held.version() >= booking.version()) {
       return Optional.empty();
     }
 
-    SortedMap<String, Booking> next = new TreeMap<>(bookings);
-    next.put(booking.bookingId(), booking);
+    SortedMap<String, BookingEntry> next = new TreeMap<>(bookings);
+    next.put(booking.bookingId(), BookingEntry.of(booking));
     return Optional.of(new AccountBookingsState(version + 1, next));
   }
 

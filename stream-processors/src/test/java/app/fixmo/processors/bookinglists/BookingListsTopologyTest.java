@@ -14,6 +14,7 @@ import app.fixmo.schemas.providers.ProviderEvents.BookingChanged;
 import app.fixmo.schemas.providers.ProviderViews;
 import app.fixmo.schemas.providers.ProviderViews.AccountBookings;
 import app.fixmo.schemas.providers.ProviderViews.Booking;
+import app.fixmo.schemas.providers.ProviderViews.BookingEntry;
 import app.fixmo.schemas.providers.ProviderViews.BookingStatus;
 import app.fixmo.schemas.providers.ProviderViews.Step;
 import java.nio.file.Path;
@@ -216,6 +217,6 @@ class BookingListsTopologyTest {
   }
 
   private static List<String> ids(AccountBookings bookings) {
-    return bookings.items().stream().map(Booking::bookingId).toList();
+    return bookings.items().stream().map(BookingEntry::bookingId).toList();
   }
 }
