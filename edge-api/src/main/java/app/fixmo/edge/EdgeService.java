@@ -5,15 +5,25 @@ import app.fixmo.edge.accounts.AccountRoutes.LoginLimits;
 import app.fixmo.edge.auth.Authenticator;
 import app.fixmo.edge.auth.PasswordHasher;
 import app.fixmo.edge.auth.SessionStore;
+import app.fixmo.edge.bookings.BookingRoutes;
+import app.fixmo.edge.docs.OpenApiRoutes;
 import app.fixmo.edge.gateway.CommandGateway;
 import app.fixmo.edge.gateway.Writes;
 import app.fixmo.edge.http.Bodies;
 import app.fixmo.edge.http.ClientAddress;
+import app.fixmo.edge.http.Etags;
 import app.fixmo.edge.http.HttpMetrics;
 import app.fixmo.edge.http.Problems;
 import app.fixmo.edge.http.RequestIds;
+import app.fixmo.edge.idempotency.IdempotencyStore;
+import app.fixmo.edge.jobs.JobRoutes;
+import app.fixmo.edge.limits.ApiRateLimit;
 import app.fixmo.edge.limits.FixedWindowLimiter;
+import app.fixmo.edge.limits.TokenBucketLimiter;
 import app.fixmo.edge.ops.OpsRoutes;
+import app.fixmo.edge.providers.AccountRoles;
+import app.fixmo.edge.providers.DirectoryRoutes;
+import app.fixmo.edge.providers.ProviderRoutes;
 import app.fixmo.edge.requests.RequestRoutes;
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.config.Settings;
@@ -30,6 +40,7 @@ import app.fixmo.schemas.json.Json;
 import app.fixmo.schemas.json.JsonSerde;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -102,6 +113,15 @@ public final class EdgeService implements Service {
     return app.port();
   }
 
+  /** Returns every HTTP route the edge serves, as {@code METHOD /path}, for the OpenAPI check. */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method + " " + endpoint.path)
+        .toList();
+  }
+
   private void configure(JavalinConfig javalin, RequestStatusStore statuses) {
     javalin.concurrency.useVirtualThreads = true;
     javalin.http.maxRequestSize = Bodies.MAX_BYTES;
@@ -110,24 +130,55 @@ public final class EdgeService implements Service {
 
     var routes = javalin.routes;
     routes.before(RequestIds::assign);
+    Etags.install(routes);
     new HttpMetrics(registry).install(routes);
+    apiRateLimit().install(routes);
     routes.after(RequestIds::clear);
     Problems.install(routes);
 
     SessionStore sessions = new SessionStore(redis, config, clock);
     Authenticator authenticator = new Authenticator(sessions);
     accountRoutes(sessions, authenticator).install(routes);
+    installMarketplace(routes, authenticator);
     new RequestRoutes(statuses, authenticator).install(routes);
+    new JobRoutes(config, redis, clock).install(javalin);
     new OpsRoutes(health, registry).install(routes);
+    new OpenApiRoutes().install(routes);
+  }
+
+  private ApiRateLimit apiRateLimit() {
+    TokenBucketLimiter limiter =
+        new TokenBucketLimiter(
+            redis,
+            config,
+            "api",
+            config.get(Settings.API_RATE_PER_S),
+            config.get(Settings.API_BURST),
+            clock);
+    return new ApiRateLimit(limiter, new ClientAddress(config.get(Settings.TRUSTED_PROXIES)));
+  }
+
+  private void installMarketplace(RoutesConfig routes, Authenticator authenticator) {
+    ViewStore views = new ViewStore(redis, config);
+    AccountRoles roles = new AccountRoles(views);
+    Writes writes = writes();
+    new DirectoryRoutes(views).install(routes);
+    new ProviderRoutes(writes, authenticator, roles).install(routes);
+    new BookingRoutes(writes, authenticator, roles, views).install(routes);
+  }
+
+  private Writes writes() {
+    return new Writes(
+        gateway,
+        new IdempotencyStore(redis, config),
+        new ClientAddress(config.get(Settings.TRUSTED_PROXIES)),
+        clock,
+        Duration.ofMillis(config.get(Settings.EDGE_WAIT_MS)),
+        Duration.ofMillis(config.get(Settings.EDGE_MAX_WAIT_MS)));
   }
 
   private AccountRoutes accountRoutes(SessionStore sessions, Authenticator authenticator) {
-    Writes writes =
-        new Writes(
-            gateway,
-            clock,
-            Duration.ofMillis(config.get(Settings.EDGE_WAIT_MS)),
-            Duration.ofMillis(config.get(Settings.EDGE_MAX_WAIT_MS)));
+    Writes writes = writes();
     PasswordHasher hasher =
         new PasswordHasher(
             config.get(Settings.ARGON2_MEMORY_KIB), config.get(Settings.ARGON2_ITERATIONS));

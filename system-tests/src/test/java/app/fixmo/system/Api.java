@@ -65,6 +65,20 @@ final class Api {
     return post("/api/auth/login", body, withAddress);
   }
 
+  /** Sends a PUT with a JSON body and the given header name/value pairs. */
+  Response put(String path, String json, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
+    return send(request, headers);
+  }
+
+  /** Sends a DELETE with the given header name/value pairs. */
+  Response delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+  }
+
   private Response send(HttpRequest.Builder request, String... headers) {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);

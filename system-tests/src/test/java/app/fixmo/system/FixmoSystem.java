@@ -10,7 +10,9 @@ import app.fixmo.workers.WorkersService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every FixMo service, in this JVM, on the shared broker and a given Redis, in a namespace. */
@@ -19,6 +21,7 @@ final class FixmoSystem implements AutoCloseable {
   private final FixmoConfig config;
   private final PrometheusMeterRegistry registry = Metrics.create("system-test");
   private final EdgeService edge;
+  private final List<EdgeService> moreEdges = new ArrayList<>();
   private ProcessorsService processors;
   private WorkersService workers;
 
@@ -64,6 +67,9 @@ final class FixmoSystem implements AutoCloseable {
     env.put("FIXMO_DEV_MODE", "true");
     env.put("FIXMO_EDGE_WAIT_MS", "10000");
     env.put("FIXMO_ARGON2_MEMORY_KIB", "8192");
+    // Tests fire requests faster than a person would; RateLimitIT sets the contract's limits.
+    env.put("FIXMO_API_RATE_PER_S", "1000000");
+    env.put("FIXMO_API_BURST", "1000000");
     env.put("FIXMO_STREAMS_STATE_DIR", Files.createTempDirectory("fixmo-streams").toString());
     env.putAll(overrides);
     return new FixmoSystem(FixmoConfig.from(env));
@@ -77,8 +83,17 @@ final class FixmoSystem implements AutoCloseable {
     return new Api("http://127.0.0.1:" + edge.port());
   }
 
+  /** Starts one more edge on the same broker, Redis and namespace; it stops with the system. */
+  Api startAnotherEdge() {
+    EdgeService another = new EdgeService(config, Metrics.create("system-test"), Clock.systemUTC());
+    another.start();
+    moreEdges.add(another);
+    return new Api("http://127.0.0.1:" + another.port());
+  }
+
   @Override
   public void close() {
+    moreEdges.forEach(EdgeService::close);
     edge.close();
     workers.close();
     processors.close();

@@ -5,10 +5,15 @@ import app.fixmo.platform.requests.RequestStatus;
 import app.fixmo.platform.requests.RequestStatusStore;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.KafkaHeaders;
+import app.fixmo.schemas.envelopes.Outcome.State;
+import app.fixmo.schemas.envelopes.Problem;
 import app.fixmo.schemas.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,12 +37,19 @@ public final class CommandGateway implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+  private static final Problem NOT_ACCEPTED =
+      Problem.of(
+          503,
+          "unavailable",
+          "Service unavailable",
+          "the request was not accepted; it is safe to retry");
 
   private final Producer<String, Command> producer;
   private final KafkaClients kafka;
   private final RequestStatusStore statuses;
   private final Clock clock;
-  private final Map<String, CompletableFuture<RequestStatus>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, List<CompletableFuture<RequestStatus>>> waiting =
+      new ConcurrentHashMap<>();
   private int listenerId = -1;
 
   public CommandGateway(
@@ -70,13 +82,54 @@ public final class CommandGateway implements AutoCloseable {
    */
   public RequestStatus submit(Topic<Command> topic, Command command, Duration wait) {
     String requestId = command.requestId();
-    CompletableFuture<RequestStatus> decision = new CompletableFuture<>();
-    waiting.put(requestId, decision);
+    CompletableFuture<RequestStatus> decision = listen(requestId);
     try {
-      send(topic, command);
+      sendOrSettle(topic, command);
       return await(requestId, decision, wait);
     } finally {
-      waiting.remove(requestId, decision);
+      stopListening(requestId, decision);
+    }
+  }
+
+  /**
+   * Waits up to {@code wait} for the decision on a request that someone else sent, maybe another
+   * edge; returns its status then, pending if undecided, or empty when the request is unknown.
+   */
+  public Optional<RequestStatus> await(String requestId, Duration wait) {
+    CompletableFuture<RequestStatus> decision = listen(requestId);
+    try {
+      Optional<RequestStatus> known = statuses.read(requestId);
+      if (known.isEmpty() || known.get().state() != State.PENDING) {
+        return known;
+      }
+      return Optional.of(await(requestId, decision, wait));
+    } finally {
+      stopListening(requestId, decision);
+    }
+  }
+
+  /**
+   * Settles a claimed request that the edge decided itself, without sending it, so its status does
+   * not stay pending.
+   */
+  public void settleUnsent(String requestId, String actor, Problem problem) {
+    statuses.settle(
+        new RequestStatus(
+            requestId, State.REJECTED, problem.status(), null, problem, actor, clock.instant()));
+  }
+
+  // A request that never reached Kafka is settled as a 503, so that whoever waits for it (a repeat
+  // with the same idempotency key) hears at once that it may retry.
+  private void sendOrSettle(Topic<Command> topic, Command command) {
+    try {
+      send(topic, command);
+    } catch (CommandNotAccepted e) {
+      try {
+        settleUnsent(command.requestId(), command.actor(), NOT_ACCEPTED);
+      } catch (RuntimeException settling) {
+        log.warn("could not settle the unsent request: {}", settling.toString());
+      }
+      throw e;
     }
   }
 
@@ -122,11 +175,37 @@ public final class CommandGateway implements AutoCloseable {
     return new IllegalStateException("request " + requestId + " has no status in Redis");
   }
 
+  // Several waiters may share a request id (a write and its repeats), so each has its own future;
+  // adding, removing and waking all go through the map's per-key lock.
+  private CompletableFuture<RequestStatus> listen(String requestId) {
+    CompletableFuture<RequestStatus> decision = new CompletableFuture<>();
+    waiting.compute(
+        requestId,
+        (id, futures) -> {
+          List<CompletableFuture<RequestStatus>> all =
+              futures == null ? new ArrayList<>() : futures;
+          all.add(decision);
+          return all;
+        });
+    return decision;
+  }
+
+  private void stopListening(String requestId, CompletableFuture<RequestStatus> decision) {
+    waiting.computeIfPresent(
+        requestId,
+        (id, futures) -> {
+          futures.remove(decision);
+          return futures.isEmpty() ? null : futures;
+        });
+  }
+
   private void wake(RequestStatus status) {
-    CompletableFuture<RequestStatus> decision = waiting.get(status.requestId());
-    if (decision != null) {
-      decision.complete(status);
-    }
+    waiting.computeIfPresent(
+        status.requestId(),
+        (id, futures) -> {
+          futures.forEach(decision -> decision.complete(status));
+          return futures;
+        });
   }
 
   @Override
@@ -134,7 +213,7 @@ public final class CommandGateway implements AutoCloseable {
     if (listenerId >= 0) {
       statuses.removeListener(listenerId);
     }
-    waiting.values().forEach(future -> future.cancel(false));
+    waiting.values().forEach(futures -> futures.forEach(future -> future.cancel(false)));
   }
 
   /** Kafka did not take a command: nothing was accepted, the client may safely retry. */

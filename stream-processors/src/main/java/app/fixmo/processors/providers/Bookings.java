@@ -210,8 +210,9 @@ final class Bookings {
   }
 
   private static void requireFree(ProviderState state, SlotGrid grid, Instant start, Instant end) {
+    HeldSlots held = state.heldSlots();
     for (Instant slot : grid.covered(start, end)) {
-      if (!state.isFree(slot, slot.plus(grid.slotLength()))) {
+      if (!held.isFree(slot, slot.plus(grid.slotLength()))) {
         throw Refusal.conflict("slot-taken", "the slot at " + slot + " is already booked");
       }
     }

@@ -105,8 +105,9 @@ final class ProviderPages {
 
   private static List<Instant> free(ProviderState state, SlotGrid grid, List<Instant> starts) {
     List<Instant> free = new ArrayList<>();
+    HeldSlots held = state.heldSlots();
     for (Instant start : starts) {
-      if (state.isFree(start, start.plus(grid.slotLength()))) {
+      if (held.isFree(start, start.plus(grid.slotLength()))) {
         free.add(start);
       }
     }

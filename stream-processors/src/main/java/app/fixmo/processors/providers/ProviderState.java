@@ -178,11 +178,9 @@ public record ProviderState(
     return listings.values().stream().filter(ListingState::active).toList();
   }
 
-  /** Tells whether no booking that holds its slots overlaps {@code [from, to)}. */
-  boolean isFree(Instant from, Instant to) {
-    return bookings.values().stream()
-        .filter(booking -> booking.status().holdsSlot())
-        .noneMatch(booking -> booking.start().isBefore(to) && from.isBefore(booking.end()));
+  /** Returns the time the bookings hold, to ask about many slots at once. */
+  HeldSlots heldSlots() {
+    return new HeldSlots(bookings.values());
   }
 
   /** Returns what lists show of the provider, or empty before it has a profile. */
