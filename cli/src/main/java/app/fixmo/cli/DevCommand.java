@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * {@code fixmo dev}: the whole system in one process on this machine. Starts a real Kafka broker
  * and a real redis-server unless {@code FIXMO_KAFKA_BOOTSTRAP} / {@code FIXMO_REDIS_URL} name
- * existing ones, then the processors, the workers and the edge; seeds demo accounts through the
- * real command path; and stops everything, in reverse order, on Ctrl-C or SIGTERM.
+ * existing ones, then the processors, the workers and the edge; seeds a demo marketplace through
+ * the public API ({@link DemoSeed}); and stops everything, in reverse order, on Ctrl-C or SIGTERM.
  *
  * <p>The broker and Redis it starts keep their data only for the run: each run begins empty.
  */

@@ -1,7 +1,10 @@
 package app.fixmo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.fixmo.schemas.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -9,9 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +33,8 @@ class DevCommandIT {
   void devRunsTheWholeSystemAndSigtermStopsAllOfItWithExitZero() throws Exception {
     Process dev = start();
     try {
-      String api = awaitApiAddress(dev);
+      Queue<String> output = new ConcurrentLinkedQueue<>();
+      String api = awaitApiAddress(dev, output);
       List<ProcessHandle> children = dev.descendants().toList();
 
       HttpResponse<String> health = get(api + "/api/health");
@@ -38,6 +46,8 @@ class DevCommandIT {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(login.statusCode()).as("a seeded demo account signs in").isEqualTo(200);
       assertThat(children).as("the redis-server child").isNotEmpty();
+      assertThat(output).as("the seeding summary").contains("demo failures: 0");
+      assertDemoMarketplaceIsVisible(api);
 
       dev.destroy();
 
@@ -64,7 +74,33 @@ class DevCommandIT {
     return builder.start();
   }
 
-  private static String awaitApiAddress(Process dev) throws Exception {
+  /** Every category has providers in three cities, and a list puts the best rated first. */
+  private static void assertDemoMarketplaceIsVisible(String api) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode categories = Json.tree(get(api + "/api/categories").body());
+              JsonNode plumbers =
+                  Json.tree(get(api + "/api/providers?category=plumbing&city=Manila").body());
+
+              assertThat(categories.path("items")).hasSize(9);
+              assertThat(categories.path("items"))
+                  .allSatisfy(count -> assertThat(count.path("cities")).hasSizeGreaterThan(2));
+              assertThat(ratings(plumbers))
+                  .hasSizeGreaterThan(2)
+                  .isSortedAccordingTo(Comparator.reverseOrder());
+              assertThat(ratings(plumbers)).anySatisfy(rating -> assertThat(rating).isPositive());
+            });
+  }
+
+  private static List<Double> ratings(JsonNode list) {
+    List<Double> ratings = new ArrayList<>();
+    list.path("items").forEach(card -> ratings.add(card.path("rating").path("average").asDouble()));
+    return ratings;
+  }
+
+  private static String awaitApiAddress(Process dev, Queue<String> output) throws Exception {
     var reader =
         new BufferedReader(new InputStreamReader(dev.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> address = new CompletableFuture<>();
@@ -73,6 +109,7 @@ class DevCommandIT {
             () -> {
               try {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                  output.add(line);
                   Matcher matcher = API_LINE.matcher(line);
                   if (matcher.matches()) {
                     address.complete(matcher.group(1));
@@ -83,7 +120,7 @@ class DevCommandIT {
                 address.completeExceptionally(e);
               }
             });
-    return address.get(120, TimeUnit.SECONDS);
+    return address.get(180, TimeUnit.SECONDS);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
