@@ -172,7 +172,8 @@ public final class EdgeService implements Service {
         new ClientAddress(config.get(Settings.TRUSTED_PROXIES)),
         clock,
         Duration.ofMillis(config.get(Settings.EDGE_WAIT_MS)),
-        Duration.ofMillis(config.get(Settings.EDGE_MAX_WAIT_MS)));
+        Duration.ofMillis(config.get(Settings.EDGE_MAX_WAIT_MS)),
+        config.get(Settings.EDGE_MAX_WRITES_IN_FLIGHT));
   }
 
   private AccountRoutes accountRoutes(SessionStore sessions, Authenticator authenticator) {

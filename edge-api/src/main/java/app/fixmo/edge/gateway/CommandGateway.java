@@ -213,7 +213,14 @@ public final class CommandGateway implements AutoCloseable {
     if (listenerId >= 0) {
       statuses.removeListener(listenerId);
     }
-    waiting.values().forEach(futures -> futures.forEach(future -> future.cancel(false)));
+    // Each list is changed only inside the map's compute functions; taking it out of the map
+    // first means nothing else touches it while its waiters are cancelled.
+    for (String requestId : List.copyOf(waiting.keySet())) {
+      List<CompletableFuture<RequestStatus>> futures = waiting.remove(requestId);
+      if (futures != null) {
+        futures.forEach(future -> future.cancel(false));
+      }
+    }
   }
 
   /** Kafka did not take a command: nothing was accepted, the client may safely retry. */

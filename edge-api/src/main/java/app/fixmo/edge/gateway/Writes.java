@@ -18,7 +18,9 @@ import app.fixmo.schemas.topics.Topic;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +40,17 @@ public final class Writes {
   private static final Logger log = LoggerFactory.getLogger(Writes.class);
   private static final String ANONYMOUS = "anonymous";
 
+  private static final Problem OVERLOADED =
+      Problem.of(
+          503, "overloaded", "Service unavailable", "too many writes in progress; retry shortly");
+
   private final CommandGateway gateway;
   private final IdempotencyStore idempotency;
   private final ClientAddress clients;
   private final Clock clock;
   private final Duration defaultWait;
   private final Duration maxWait;
+  private final Semaphore inFlight;
 
   public Writes(
       CommandGateway gateway,
@@ -51,17 +58,36 @@ public final class Writes {
       ClientAddress clients,
       Clock clock,
       Duration defaultWait,
-      Duration maxWait) {
+      Duration maxWait,
+      int maxInFlight) {
     this.gateway = gateway;
     this.idempotency = idempotency;
     this.clients = clients;
     this.clock = clock;
     this.defaultWait = defaultWait;
     this.maxWait = maxWait;
+    this.inFlight = new Semaphore(maxInFlight);
   }
 
-  /** Sends a command for this request and answers the client. */
+  /**
+   * Sends a command for this request and answers the client; 503 with {@code Retry-After} when the
+   * edge already holds {@code FIXMO_EDGE_MAX_WRITES_IN_FLIGHT} writes, so that an overload sheds
+   * work instead of piling up waiting requests until the heap runs out.
+   */
   public void send(
+      Context ctx, Topic<Command> topic, String type, String key, String actor, Object payload) {
+    if (!inFlight.tryAcquire()) {
+      log.debug("at the limit of writes in flight; refusing {}", type);
+      throw new ApiException(OVERLOADED, Map.of("Retry-After", "1"));
+    }
+    try {
+      sendHeld(ctx, topic, type, key, actor, payload);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private void sendHeld(
       Context ctx, Topic<Command> topic, String type, String key, String actor, Object payload) {
     Optional<IdempotentWrite> idempotent = IdempotentWrite.of(ctx, scope(ctx, actor));
     Duration wait = waitFor(ctx);

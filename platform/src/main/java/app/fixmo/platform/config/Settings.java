@@ -68,6 +68,13 @@ public final class Settings {
           Parsers.intBetween(0, 60_000),
           "the longest wait a client may ask for with `Prefer: wait=N`");
 
+  public static final Setting<Integer> EDGE_MAX_WRITES_IN_FLIGHT =
+      new Setting<>(
+          "FIXMO_EDGE_MAX_WRITES_IN_FLIGHT",
+          "1000",
+          Parsers.intBetween(1, 1_000_000),
+          "writes one edge holds open while they wait for their outcomes; past it, 503");
+
   public static final Setting<java.util.List<Cidr>> TRUSTED_PROXIES =
       new Setting<>(
           "FIXMO_TRUSTED_PROXIES",
@@ -178,6 +185,7 @@ public final class Settings {
           DEV_MODE,
           EDGE_WAIT_MS,
           EDGE_MAX_WAIT_MS,
+          EDGE_MAX_WRITES_IN_FLIGHT,
           TRUSTED_PROXIES,
           SESSION_TTL_S,
           LOGIN_ATTEMPTS_PER_MINUTE,
