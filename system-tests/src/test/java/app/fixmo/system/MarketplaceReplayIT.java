@@ -165,6 +165,26 @@ class MarketplaceReplayIT {
     bookings.forEach(
         (bookingId, customer) ->
             eventually().untilAsserted(() -> assertPartiesSeeTheLatest(bookingId, customer)));
+    eventually().untilAsserted(MarketplaceReplayIT::assertIndexesHoldTheLatestVersions);
+  }
+
+  /**
+   * Checks every account's booking index against the booking documents. {@code /api/me/bookings}
+   * shows the booking documents themselves, so it is current before the index is.
+   */
+  private static void assertIndexesHoldTheLatestVersions() {
+    ViewStore views = new ViewStore(redis, system.config());
+    for (String accountId : accounts.keySet()) {
+      JsonNode index = views.read(ProviderViews.ACCOUNT_BOOKINGS, accountId).orElseThrow().body();
+      for (JsonNode entry : index.get("items")) {
+        long latest =
+            views
+                .read(ProviderViews.BOOKING, entry.get("bookingId").asText())
+                .orElseThrow()
+                .version();
+        assertThat(entry.get("version").asLong()).as(accountId).isEqualTo(latest);
+      }
+    }
   }
 
   private static void assertPartiesSeeTheLatest(String bookingId, Client customer) {
