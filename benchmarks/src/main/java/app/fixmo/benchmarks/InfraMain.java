@@ -1,8 +1,6 @@
 package app.fixmo.benchmarks;
 
-import app.fixmo.embedded.EmbeddedKafka;
-import app.fixmo.embedded.EmbeddedRedis;
-import app.fixmo.platform.service.Service;
+import app.fixmo.cli.EmbeddedServices;
 import app.fixmo.platform.service.ServiceRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +24,14 @@ public final class InfraMain {
   public static void main(String[] args) throws IOException {
     Path addresses = Path.of(args[0]);
     ServiceRunner runner = new ServiceRunner("benchmark infrastructure");
-    KafkaService kafka = runner.start(new KafkaService());
-    RedisService redis = runner.start(new RedisService());
+    EmbeddedServices.Kafka kafka = runner.start(new EmbeddedServices.Kafka());
+    EmbeddedServices.Redis redis = runner.start(new EmbeddedServices.Redis());
 
     String text =
         "kafka.bootstrap="
-            + kafka.kafka.bootstrapServers()
+            + kafka.broker().bootstrapServers()
             + "\nredis.url="
-            + redis.redis.url()
+            + redis.server().url()
             + "\nredis.pid="
             + redisPid()
             + "\n";
@@ -59,44 +57,6 @@ public final class InfraMain {
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static final class KafkaService implements Service {
-    private EmbeddedKafka kafka;
-
-    @Override
-    public String name() {
-      return "kafka broker";
-    }
-
-    @Override
-    public void start() {
-      kafka = EmbeddedKafka.start();
-    }
-
-    @Override
-    public void close() {
-      kafka.close();
-    }
-  }
-
-  private static final class RedisService implements Service {
-    private EmbeddedRedis redis;
-
-    @Override
-    public String name() {
-      return "redis-server";
-    }
-
-    @Override
-    public void start() {
-      redis = EmbeddedRedis.start();
-    }
-
-    @Override
-    public void close() {
-      redis.close();
     }
   }
 }

@@ -6,7 +6,6 @@ import app.fixmo.embedded.EmbeddedRedis;
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.config.Settings;
 import app.fixmo.platform.metrics.Metrics;
-import app.fixmo.platform.service.Service;
 import app.fixmo.platform.service.ServiceRunner;
 import app.fixmo.processors.ProcessorsService;
 import app.fixmo.workers.WorkersService;
@@ -41,11 +40,11 @@ final class DevCommand {
     ServiceRunner runner = new ServiceRunner("fixmo dev");
     Map<String, String> started = new HashMap<>();
     if (!config.isSet(Settings.KAFKA_BOOTSTRAP)) {
-      EmbeddedKafka kafka = runner.start(new KafkaService()).kafka;
+      EmbeddedKafka kafka = runner.start(new EmbeddedServices.Kafka()).broker();
       started.put(Settings.KAFKA_BOOTSTRAP.env(), kafka.bootstrapServers());
     }
     if (!config.isSet(Settings.REDIS_URL)) {
-      EmbeddedRedis redis = runner.start(new RedisService()).redis;
+      EmbeddedRedis redis = runner.start(new EmbeddedServices.Redis()).server();
       started.put(Settings.REDIS_URL.env(), redis.url());
     }
     config = config.with(started);
@@ -85,46 +84,6 @@ final class DevCommand {
       return dir;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** The embedded broker as a service, so it stops after everything that uses it. */
-  private static final class KafkaService implements Service {
-    private EmbeddedKafka kafka;
-
-    @Override
-    public String name() {
-      return "kafka broker";
-    }
-
-    @Override
-    public void start() {
-      kafka = EmbeddedKafka.start();
-    }
-
-    @Override
-    public void close() {
-      kafka.close();
-    }
-  }
-
-  /** The embedded redis-server as a service. */
-  private static final class RedisService implements Service {
-    private EmbeddedRedis redis;
-
-    @Override
-    public String name() {
-      return "redis-server";
-    }
-
-    @Override
-    public void start() {
-      redis = EmbeddedRedis.start();
-    }
-
-    @Override
-    public void close() {
-      redis.close();
     }
   }
 }
