@@ -16,6 +16,7 @@ import app.fixmo.edge.http.HttpMetrics;
 import app.fixmo.edge.http.Problems;
 import app.fixmo.edge.http.RequestIds;
 import app.fixmo.edge.idempotency.IdempotencyStore;
+import app.fixmo.edge.jobs.JobRoutes;
 import app.fixmo.edge.limits.ApiRateLimit;
 import app.fixmo.edge.limits.FixedWindowLimiter;
 import app.fixmo.edge.limits.TokenBucketLimiter;
@@ -140,6 +141,7 @@ public final class EdgeService implements Service {
     accountRoutes(sessions, authenticator).install(routes);
     installMarketplace(routes, authenticator);
     new RequestRoutes(statuses, authenticator).install(routes);
+    new JobRoutes(config, redis, clock).install(javalin);
     new OpsRoutes(health, registry).install(routes);
     new OpenApiRoutes().install(routes);
   }

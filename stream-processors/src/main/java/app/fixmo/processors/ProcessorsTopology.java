@@ -6,13 +6,14 @@ import app.fixmo.processors.directory.DirectoryTopology;
 import app.fixmo.processors.directory.ProviderEventsSource;
 import app.fixmo.processors.providers.BookingRules;
 import app.fixmo.processors.providers.ProvidersTopology;
+import app.fixmo.processors.scheduling.JobSchedulerTopology;
 import java.time.Clock;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The one topology the stream processors run: every aggregate's processor and every view builder,
- * side by side. The directory and the booking lists both follow the providers' events through one
- * shared source, since Kafka Streams allows one source per topic in a topology.
+ * The one topology the stream processors run: every aggregate's processor, every view builder and
+ * the job scheduler, side by side. The directory and the booking lists both follow the providers'
+ * events through one shared source, since Kafka Streams allows one source per topic in a topology.
  */
 public final class ProcessorsTopology {
 
@@ -32,6 +33,7 @@ public final class ProcessorsTopology {
     String providerEvents = ProviderEventsSource.add(topology, namespace);
     DirectoryTopology.addTo(topology, namespace, providerEvents);
     BookingListsTopology.addTo(topology, namespace, providerEvents);
+    JobSchedulerTopology.addTo(topology, namespace);
     return topology;
   }
 }

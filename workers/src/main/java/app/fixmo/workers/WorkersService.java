@@ -7,16 +7,22 @@ import app.fixmo.platform.redis.RedisClients;
 import app.fixmo.platform.requests.RequestStatusStore;
 import app.fixmo.platform.service.Service;
 import app.fixmo.platform.views.ViewStore;
-import app.fixmo.schemas.topics.Topics;
-import app.fixmo.workers.jobs.JobWorker;
+import app.fixmo.workers.jobs.FlakyJobHandler;
+import app.fixmo.workers.jobs.JobHandler;
+import app.fixmo.workers.jobs.JobWorkers;
+import app.fixmo.workers.jobs.NoopJobHandler;
 import app.fixmo.workers.jobs.WelcomeMailHandler;
 import app.fixmo.workers.projector.ViewProjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.redisson.api.RedissonClient;
 
-/** The workers process: the view projector and the job consumers, sharing one Redis client. */
+/**
+ * The workers process: the view projector and the job workers (every lane, weighted by the lane
+ * settings), sharing one Redis client.
+ */
 public final class WorkersService implements Service {
 
   private final FixmoConfig config;
@@ -24,7 +30,7 @@ public final class WorkersService implements Service {
   private final Clock clock;
   private RedissonClient redis;
   private ViewProjector projector;
-  private JobWorker jobs;
+  private JobWorkers jobs;
 
   public WorkersService(FixmoConfig config, MeterRegistry registry, Clock clock) {
     this.config = config;
@@ -49,15 +55,19 @@ public final class WorkersService implements Service {
             registry,
             "fixmo-projector");
     projector.start();
-    jobs =
-        new JobWorker(
-            kafka,
-            config,
-            redis,
-            Topics.JOBS_DEFAULT,
-            List.of(new WelcomeMailHandler(redis, config, clock)),
-            config.get(Settings.WORKER_CONCURRENCY));
+    jobs = new JobWorkers(config, redis, registry, clock, handlers());
     jobs.start();
+  }
+
+  /** Returns the handlers of every job type this process runs; diagnostics only in dev or tests. */
+  private List<JobHandler> handlers() {
+    List<JobHandler> handlers = new ArrayList<>();
+    handlers.add(new WelcomeMailHandler(redis, config, clock));
+    if (config.get(Settings.DEV_MODE) || config.get(Settings.JOBS_DIAGNOSTICS)) {
+      handlers.add(new NoopJobHandler());
+      handlers.add(new FlakyJobHandler());
+    }
+    return handlers;
   }
 
   /** Returns the Redis client, for the health check of the process that runs this service. */

@@ -152,12 +152,54 @@ public final class Settings {
           Parsers.intBetween(1, 64),
           "stream threads per processor instance");
 
-  public static final Setting<Integer> WORKER_CONCURRENCY =
+  public static final Setting<Integer> JOBS_CRITICAL_CONSUMERS =
       new Setting<>(
-          "FIXMO_WORKER_CONCURRENCY",
+          "FIXMO_JOBS_CRITICAL_CONSUMERS",
+          "3",
+          Parsers.intBetween(0, 256),
+          "share consumers (threads) each worker runs on the critical job lane; its weight");
+
+  public static final Setting<Integer> JOBS_DEFAULT_CONSUMERS =
+      new Setting<>(
+          "FIXMO_JOBS_DEFAULT_CONSUMERS",
           "2",
-          Parsers.intBetween(1, 256),
-          "share consumers each worker runs per job queue");
+          Parsers.intBetween(0, 256),
+          "share consumers (threads) each worker runs on the default job lane; its weight");
+
+  public static final Setting<Integer> JOBS_BULK_CONSUMERS =
+      new Setting<>(
+          "FIXMO_JOBS_BULK_CONSUMERS",
+          "1",
+          Parsers.intBetween(0, 256),
+          "share consumers (threads) each worker runs on the bulk job lane; its weight");
+
+  public static final Setting<Integer> JOBS_BATCH_RECORDS =
+      new Setting<>(
+          "FIXMO_JOBS_BATCH_RECORDS",
+          "100",
+          Parsers.intBetween(1, 10_000),
+          "most jobs a share consumer takes from the broker at once");
+
+  public static final Setting<Boolean> JOBS_DIAGNOSTICS =
+      new Setting<>(
+          "FIXMO_JOBS_DIAGNOSTICS",
+          "false",
+          Parsers.bool(),
+          "accept the job types diagnostics.noop and diagnostics.flaky (always on in dev mode)");
+
+  public static final Setting<Integer> JOBS_STATUS_TTL_S =
+      new Setting<>(
+          "FIXMO_JOBS_STATUS_TTL_S",
+          "604800",
+          Parsers.intBetween(60, 90 * 86400),
+          "how long a job's status (and its done mark) stays in Redis after its last change");
+
+  public static final Setting<String> INTERNAL_API_KEY =
+      new Setting<>(
+          "FIXMO_INTERNAL_API_KEY",
+          "",
+          Settings::apiKey,
+          "the X-Api-Key internal callers send to /api/jobs; empty: those routes answer 403");
 
   public static final Setting<Integer> NEAR_CACHE_ENTRIES =
       new Setting<>(
@@ -197,11 +239,25 @@ public final class Settings {
           KAFKA_REPLICATION_FACTOR,
           STREAMS_STATE_DIR,
           STREAMS_THREADS,
-          WORKER_CONCURRENCY,
+          JOBS_CRITICAL_CONSUMERS,
+          JOBS_DEFAULT_CONSUMERS,
+          JOBS_BULK_CONSUMERS,
+          JOBS_BATCH_RECORDS,
+          JOBS_DIAGNOSTICS,
+          JOBS_STATUS_TTL_S,
+          INTERNAL_API_KEY,
           NEAR_CACHE_ENTRIES,
           REQUEST_TTL_S);
 
   private Settings() {}
+
+  // A short key is guessable; an empty one switches the job routes off.
+  private static String apiKey(String text) {
+    if (!text.isEmpty() && text.length() < 16) {
+      throw new IllegalArgumentException("must be empty or at least 16 characters");
+    }
+    return text;
+  }
 
   /** Returns the README's configuration table, in Markdown. */
   public static String markdownTable() {

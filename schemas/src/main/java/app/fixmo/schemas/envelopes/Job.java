@@ -75,6 +75,33 @@ public record Job(
         cause.traceparent());
   }
 
+  /** Returns the next attempt of this job, to run at the earliest at {@code runAt}. */
+  public Job nextAttempt(Instant runAt) {
+    return new Job(
+        id,
+        queue,
+        type,
+        payload,
+        attempt + 1,
+        runAt,
+        idempotencyKey,
+        submittedBy,
+        submittedAt,
+        schemaVersion,
+        requestId,
+        traceparent);
+  }
+
+  /** Tells whether the job may run at {@code now}: it has no runAt, or that time has come. */
+  public boolean isDueBy(Instant now) {
+    return runAt == null || !runAt.isAfter(now);
+  }
+
+  /** Returns when the job became ready to run: its runAt, or when it was submitted. */
+  public Instant readySince() {
+    return runAt == null || runAt.isBefore(submittedAt) ? submittedAt : runAt;
+  }
+
   /** Reads the payload as the given record, strictly. */
   public <T> T payloadAs(Class<T> payloadType) {
     return Json.read(payload, payloadType);

@@ -5,6 +5,7 @@ import app.fixmo.schemas.envelopes.Event;
 import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.ViewDocument;
+import app.fixmo.schemas.jobs.DeadJob;
 import app.fixmo.schemas.providers.DirectoryRecords.DirectoryEntry;
 import app.fixmo.schemas.providers.DirectoryRecords.ListSize;
 import app.fixmo.schemas.providers.ProviderViews.Booking;
@@ -127,6 +128,50 @@ public final class Topics {
           Duration.ofDays(7),
           "jobs of the default queue, consumed through a share group");
 
+  /** Background jobs of the most urgent lane. Keyed by job id. */
+  public static final Topic<Job> JOBS_CRITICAL =
+      new Topic<>(
+          "fixmo.jobs.critical",
+          "job id",
+          Job.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "jobs of the critical queue, consumed through a share group");
+
+  /** Background jobs that may wait behind every other lane. Keyed by job id. */
+  public static final Topic<Job> JOBS_BULK =
+      new Topic<>(
+          "fixmo.jobs.bulk",
+          "job id",
+          Job.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "jobs of the bulk queue, consumed through a share group");
+
+  /** Jobs to run later (a runAt, or a retry's back-off), held by the job scheduler until due. */
+  public static final Topic<Job> JOBS_SCHEDULED =
+      new Topic<>(
+          "fixmo.jobs.scheduled",
+          "job id",
+          Job.class,
+          6,
+          false,
+          Duration.ofDays(7),
+          "jobs with a runAt in the future, and retries waiting out their back-off");
+
+  /** Jobs that will not run again, with the reason and the original record. */
+  public static final Topic<DeadJob> JOBS_DEAD =
+      new Topic<>(
+          "fixmo.jobs.dead",
+          "job id, or topic/partition/offset of an unreadable record",
+          DeadJob.class,
+          3,
+          false,
+          Duration.ofDays(30),
+          "dead letters: jobs past their last attempt, malformed records, unknown types");
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?>> ALL =
       List.of(
@@ -139,7 +184,11 @@ public final class Topics {
           BOOKINGS_BY_ACCOUNT,
           REQUEST_OUTCOMES,
           VIEWS,
-          JOBS_DEFAULT);
+          JOBS_DEFAULT,
+          JOBS_CRITICAL,
+          JOBS_BULK,
+          JOBS_SCHEDULED,
+          JOBS_DEAD);
 
   private Topics() {}
 }

@@ -1,6 +1,8 @@
 package app.fixmo.workers.jobs;
 
 import app.fixmo.platform.kafka.KafkaClients;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,27 +16,39 @@ import org.apache.kafka.common.config.ConfigResource;
 /** Settings of share groups, which live on the broker and are set before consumers join. */
 final class ShareGroups {
 
+  /**
+   * How many times the broker hands out one record before it archives it unprocessed: the most it
+   * allows. A worker never lets a record reach this count unprocessed; see {@link JobRunner}.
+   */
+  static final int DELIVERY_LIMIT = 10;
+
   private ShareGroups() {}
 
   /**
-   * Makes a share group start from the earliest record. The broker's default is the latest, which
-   * would skip every job produced before the group's first consumer joined.
+   * Makes the share groups start from the earliest record, and allow the most deliveries. The
+   * broker's default start is the latest, which would skip every job produced before the group's
+   * first consumer joined.
    */
-  static void readFromEarliest(KafkaClients kafka, String group) {
-    var resource = new ConfigResource(ConfigResource.Type.GROUP, group);
-    var reset =
-        new AlterConfigOp(
-            new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET);
+  static void configure(KafkaClients kafka, Collection<String> groups) {
+    List<AlterConfigOp> settings =
+        List.of(
+            set("share.auto.offset.reset", "earliest"),
+            set("share.delivery.count.limit", Integer.toString(DELIVERY_LIMIT)));
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+    for (String group : groups) {
+      changes.put(new ConfigResource(ConfigResource.Type.GROUP, group), settings);
+    }
     try (Admin admin = Admin.create(kafka.admin("share-group-setup"))) {
-      admin
-          .incrementalAlterConfigs(Map.of(resource, List.of(reset)))
-          .all()
-          .get(30, TimeUnit.SECONDS);
+      admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not configure share group " + group, e);
+      throw new IllegalStateException("could not configure share groups " + groups, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted configuring share group " + group, e);
+      throw new IllegalStateException("interrupted configuring share groups " + groups, e);
     }
+  }
+
+  private static AlterConfigOp set(String name, String value) {
+    return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
   }
 }
