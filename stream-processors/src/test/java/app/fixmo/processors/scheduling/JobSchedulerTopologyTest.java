@@ -125,9 +125,8 @@ class JobSchedulerTopologyTest {
   }
 
   @Test
-  void schedulerFitsBesideEveryOtherProcessorInOneTopology() {
+  void schedulerRunsBesideEveryOtherProcessorInTheOneTopology() {
     Topology all = ProcessorsTopology.build(NS, Clock.systemUTC());
-    JobSchedulerTopology.addTo(all, NS);
     FixmoConfig config =
         FixmoConfig.from(
             Map.of(
