@@ -1,6 +1,7 @@
 package app.fixmo.processors.bookinglists;
 
 import app.fixmo.platform.logging.LogContext;
+import app.fixmo.processors.directory.Provenance;
 import app.fixmo.schemas.envelopes.Event;
 import app.fixmo.schemas.json.Fields;
 import app.fixmo.schemas.json.SchemaViolation;

@@ -8,10 +8,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * Where a record of the directory comes from: the request that caused it, as its headers carry it
- * from stage to stage, and the record in hand, as the logging context names it.
+ * Where a record of the directory or the booking lists comes from: the request that caused it, as
+ * its headers carry it from stage to stage, and the record in hand, as the logging context names
+ * it.
  */
-final class Provenance {
+public final class Provenance {
 
   /** The request id of documents whose records carry none, so the projector can still log one. */
   static final String NO_REQUEST = "directory";
@@ -19,7 +20,7 @@ final class Provenance {
   private Provenance() {}
 
   /** Returns fresh headers naming the record's type, request and trace context. */
-  static Headers stamped(String type, String requestId, String traceparent) {
+  public static Headers stamped(String type, String requestId, String traceparent) {
     Headers headers = new RecordHeaders();
     KafkaHeaders.stamp(headers, type, requestId, traceparent);
     return headers;
@@ -40,7 +41,8 @@ final class Provenance {
   }
 
   /** Puts the record in hand (its coordinates, key and request id) into the logging context. */
-  static LogContext logContext(ProcessorContext<?, ?> context, String key, String requestId) {
+  public static LogContext logContext(
+      ProcessorContext<?, ?> context, String key, String requestId) {
     LogContext logContext =
         context
             .recordMetadata()
