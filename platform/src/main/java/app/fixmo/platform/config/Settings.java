@@ -201,6 +201,38 @@ public final class Settings {
           Settings::apiKey,
           "the X-Api-Key internal callers send to /api/jobs; empty: those routes answer 403");
 
+  public static final Setting<String> SMTP_HOST =
+      new Setting<>(
+          "FIXMO_SMTP_HOST",
+          "127.0.0.1",
+          Parsers.nonEmpty(),
+          "SMTP server the workers send mail through; `fixmo dev` starts its own");
+
+  public static final Setting<Integer> SMTP_PORT =
+      new Setting<>(
+          "FIXMO_SMTP_PORT", "25", Parsers.intBetween(1, 65535), "port of the SMTP server");
+
+  public static final Setting<String> SMTP_USER =
+      new Setting<>(
+          "FIXMO_SMTP_USER", "", Parsers.text(), "SMTP login; empty: send without authenticating");
+
+  public static final Setting<String> SMTP_PASSWORD =
+      new Setting<>("FIXMO_SMTP_PASSWORD", "", Parsers.text(), "SMTP password, with the login");
+
+  public static final Setting<Boolean> SMTP_STARTTLS =
+      new Setting<>(
+          "FIXMO_SMTP_STARTTLS",
+          "false",
+          Parsers.bool(),
+          "require STARTTLS before sending (set it for any server off this host)");
+
+  public static final Setting<String> MAIL_FROM =
+      new Setting<>(
+          "FIXMO_MAIL_FROM",
+          "FixMo <no-reply@fixmo.local>",
+          Parsers.nonEmpty(),
+          "the From address of every mail FixMo sends");
+
   public static final Setting<Integer> NEAR_CACHE_ENTRIES =
       new Setting<>(
           "FIXMO_NEAR_CACHE_ENTRIES",
@@ -246,6 +278,12 @@ public final class Settings {
           JOBS_DIAGNOSTICS,
           JOBS_STATUS_TTL_S,
           INTERNAL_API_KEY,
+          SMTP_HOST,
+          SMTP_PORT,
+          SMTP_USER,
+          SMTP_PASSWORD,
+          SMTP_STARTTLS,
+          MAIL_FROM,
           NEAR_CACHE_ENTRIES,
           REQUEST_TTL_S);
 

@@ -1,9 +1,15 @@
 package app.fixmo.schemas.jobs;
 
 import app.fixmo.schemas.json.Fields;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The job types FixMo runs, their payloads and retry policies, and the queues they travel in. The
@@ -13,6 +19,21 @@ public final class JobTypes {
 
   /** Type of {@link WelcomeMail}. */
   public static final String WELCOME_MAIL = "mail.welcome";
+
+  /** Type of {@link BookingMail}: a booking was confirmed; one job per party. */
+  public static final String BOOKING_CONFIRMED_MAIL = "mail.booking-confirmed";
+
+  /** Type of {@link BookingMail}: a booking was cancelled; one job per party. */
+  public static final String BOOKING_CANCELLED_MAIL = "mail.booking-cancelled";
+
+  /**
+   * Type of {@link BookingMail}: the booking starts in 24 hours. Scheduled when the booking is
+   * confirmed, with the id {@link #reminderId}, so that its cancellation can withdraw it.
+   */
+  public static final String BOOKING_REMINDER_MAIL = "mail.booking-reminder";
+
+  /** Type of {@link BookingsExport}: a provider's bookings as CSV, kept in Redis for a day. */
+  public static final String BOOKINGS_EXPORT = "export.bookings-csv";
 
   /** Type of {@link Noop}: succeeds at once; for smoke checks and load tests. */
   public static final String DIAGNOSTICS_NOOP = "diagnostics.noop";
@@ -33,6 +54,10 @@ public final class JobTypes {
   public static final RetryPolicy MAIL_RETRIES =
       new RetryPolicy(8, Duration.ofSeconds(10), Duration.ofMinutes(15));
 
+  /** Export: a read of the view cache that failed is worth a few quick tries, no more. */
+  public static final RetryPolicy EXPORT_RETRIES =
+      new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(1));
+
   /** Diagnostics: short, so a newcomer can watch a job retry and die within a minute. */
   public static final RetryPolicy DIAGNOSTIC_RETRIES =
       new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -41,6 +66,10 @@ public final class JobTypes {
   public static final List<JobType> ALL =
       List.of(
           new JobType(WELCOME_MAIL, WelcomeMail.class, MAIL_RETRIES, false),
+          new JobType(BOOKING_CONFIRMED_MAIL, BookingMail.class, MAIL_RETRIES, false),
+          new JobType(BOOKING_CANCELLED_MAIL, BookingMail.class, MAIL_RETRIES, false),
+          new JobType(BOOKING_REMINDER_MAIL, BookingMail.class, MAIL_RETRIES, false),
+          new JobType(BOOKINGS_EXPORT, BookingsExport.class, EXPORT_RETRIES, false),
           new JobType(DIAGNOSTICS_NOOP, Noop.class, DIAGNOSTIC_RETRIES, true),
           new JobType(DIAGNOSTICS_FLAKY, Flaky.class, DIAGNOSTIC_RETRIES, true));
 
@@ -62,8 +91,94 @@ public final class JobTypes {
         .toList();
   }
 
+  /**
+   * Returns the job id of a booking's reminder to one party: derived from the booking, so that the
+   * booking's cancellation can name the reminder it withdraws.
+   */
+  public static UUID reminderId(String bookingId, MailRecipient recipient) {
+    String name = BOOKING_REMINDER_MAIL + "|" + bookingId + "|" + recipient.wireName();
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Greets a new account by mail. */
   public record WelcomeMail(String accountId, String email, String name) {}
+
+  /** Which party of a booking a mail goes to. */
+  public enum MailRecipient {
+    CUSTOMER,
+    PROVIDER;
+
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads the wire name; anything else is refused. */
+    @JsonCreator
+    public static MailRecipient fromWire(String value) {
+      for (MailRecipient recipient : values()) {
+        if (recipient.wireName().equals(value)) {
+          return recipient;
+        }
+      }
+      throw new IllegalArgumentException("must be customer or provider");
+    }
+  }
+
+  /**
+   * A mail about a booking to one of its parties. The worker looks the recipient's address and both
+   * parties' names up in the account views when it sends, so the payload carries ids only.
+   *
+   * @param recipient which party this mail goes to
+   * @param timeZone the provider's zone, in which the mail shows the times
+   * @param reason why it was cancelled; null for other mails
+   * @param cancelledBy who cancelled it, {@code account:<id>}; null for other mails
+   */
+  public record BookingMail(
+      String bookingId,
+      MailRecipient recipient,
+      String providerId,
+      String customerId,
+      String listingTitle,
+      Instant start,
+      Instant end,
+      String timeZone,
+      String address,
+      String reason,
+      String cancelledBy) {
+
+    public BookingMail {
+      Fields.text(bookingId, "bookingId", 100);
+      Fields.required(recipient, "recipient");
+      Fields.text(providerId, "providerId", 100);
+      Fields.text(customerId, "customerId", 100);
+      Fields.text(listingTitle, "listingTitle", 200);
+      Fields.required(start, "start");
+      Fields.required(end, "end");
+      Fields.text(timeZone, "timeZone", 100);
+      Fields.text(address, "address", 500);
+      Fields.optionalText(reason, "reason", 500);
+      Fields.optionalText(cancelledBy, "cancelledBy", 100);
+    }
+
+    /** Returns the account id of the party this mail goes to. */
+    public String recipientId() {
+      return recipient == MailRecipient.CUSTOMER ? customerId : providerId;
+    }
+  }
+
+  /**
+   * Builds the CSV of a provider's bookings.
+   *
+   * @param exportId the export's id, which the provider downloads it by
+   */
+  public record BookingsExport(String exportId, String providerId) {
+
+    public BookingsExport {
+      Fields.text(exportId, "exportId", 100);
+      Fields.text(providerId, "providerId", 100);
+    }
+  }
 
   /** Does nothing, successfully. */
   public record Noop() {}
