@@ -10,6 +10,7 @@ import app.fixmo.schemas.topics.Topics;
 import app.fixmo.workers.projector.ViewReplayer;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import org.redisson.api.RedissonClient;
 
 /** The {@code fixmo} command: the whole system on one machine, and the operator verbs. */
@@ -23,6 +24,10 @@ public final class Fixmo {
         config           print the configuration variables as a Markdown table
         topics create    create every catalogue topic on FIXMO_KAFKA_BOOTSTRAP
         replay views     rebuild the Redis view cache from the views topic
+        jobs dead [--type T] [--reason R] [--job ID] [--since INSTANT]
+                         list the dead jobs on the dead-letter topic
+        jobs redrive [--type T] [--reason R] [--job ID] [--since INSTANT] [--dry-run]
+                         put the dead jobs that match back on their lanes, one attempt each
       """;
 
   private Fixmo() {}
@@ -39,6 +44,9 @@ public final class Fixmo {
   }
 
   static int run(String[] args, PrintStream out) {
+    if (args.length >= 2 && args[0].equals("jobs")) {
+      return jobs(args[1], Arrays.asList(args).subList(2, args.length), out);
+    }
     String verb = String.join(" ", Arrays.asList(args));
     switch (verb) {
       case "dev" -> new DevCommand(System.getenv(), out).run();
@@ -51,6 +59,22 @@ public final class Fixmo {
       }
     }
     return 0;
+  }
+
+  private static int jobs(String verb, List<String> options, PrintStream out) {
+    try {
+      JobsCommand command = new JobsCommand(FixmoConfig.fromEnvironment(), out);
+      switch (verb) {
+        case "dead" -> command.listDead(options);
+        case "redrive" -> command.redrive(options);
+        default -> throw new JobsCommand.UsageException("unknown verb 'jobs " + verb + "'");
+      }
+      return 0;
+    } catch (JobsCommand.UsageException e) {
+      out.println("fixmo: " + e.getMessage());
+      out.print(USAGE);
+      return 2;
+    }
   }
 
   private static void createTopics(PrintStream out) {

@@ -28,7 +28,7 @@ import org.redisson.client.codec.StringCodec;
  * thread handing Redis one command per job spends more time waking the network thread than running
  * jobs.
  */
-final class JobStatusStore {
+public final class JobStatusStore {
 
   // KEYS[1] the hash; ARGV[1] the new progress, ARGV[2] the TTL in ms, then field/value pairs.
   // Returns 1 when written, 0 when the job is done, 2 when the stored status is further along.
@@ -46,14 +46,30 @@ final class JobStatusStore {
   private final FixmoConfig config;
   private final String ttlMillis;
 
-  JobStatusStore(RedissonClient redis, FixmoConfig config) {
+  public JobStatusStore(RedissonClient redis, FixmoConfig config) {
     this.redis = redis;
     this.config = config;
     this.ttlMillis = Long.toString(config.get(Settings.JOBS_STATUS_TTL_S) * 1000L);
   }
 
   /** What the store knows of a job: whether it is done, and how far it came (-1: nothing). */
-  record Mark(boolean done, int progress) {}
+  public record Mark(boolean done, int progress) {}
+
+  /** Reads a job's mark at once, for a caller that handles one job at a time. */
+  public Mark read(String jobId) {
+    Pipeline pipeline = pipeline();
+    CompletableFuture<Mark> mark = pipeline.read(jobId);
+    pipeline.send();
+    return mark.join();
+  }
+
+  /** Writes a status at once, unless the stored one is further along; true if it landed. */
+  public boolean write(JobStatus status) {
+    Pipeline pipeline = pipeline();
+    CompletableFuture<Boolean> written = pipeline.write(status, false);
+    pipeline.send();
+    return written.join();
+  }
 
   /** Starts gathering commands to send together. */
   Pipeline pipeline() {
