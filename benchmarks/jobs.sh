@@ -5,7 +5,8 @@
 #   1. throughput: a backlog of jobs drained by the worker, jobs/s from the first done to the last;
 #   2. latency: jobs produced at half that rate, then a quarter, on a fixed schedule:
 #      submit-to-done percentiles.
-# Writes benchmarks/RESULTS-jobs.md. Run by hand; never part of the test suite.
+# Writes its section of benchmarks/RESULTS.md (between the jobs.sh markers; run.sh keeps it).
+# Run by hand; never part of the test suite.
 #
 # Usage: benchmarks/jobs.sh [seconds measured in each latency run, default 30]
 # Environment (optional): BENCH_JOBS (200000 jobs in phase 1), BENCH_SKIP_BUILD=1 to run what is
@@ -34,6 +35,20 @@ infra_pid=""
 
 log() {
   printf '[jobs-bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+# Puts the section file $1 into $2 in place of the section between the same markers, or at
+# the end when $2 has none yet; the rest of $2 (run.sh's report) stays as it was.
+splice_section() {
+  local section="$1" results="$2"
+  touch "$results"
+  awk -v section="$section" '
+    /^<!-- jobs.sh: begin -->$/ { while ((getline line < section) > 0) print line; skip = 1; done = 1; next }
+    /^<!-- jobs.sh: end -->$/ { skip = 0; next }
+    !skip { print }
+    END { if (!done) { print ""; while ((getline line < section) > 0) print line } }
+  ' "$results" >"$results.new"
+  mv "$results.new" "$results"
 }
 
 cleanup() {
@@ -106,8 +121,10 @@ row() {
     "$(figure "$1.cpu.ours.s") / $(figure "$1.cpu.others.s") |"
 }
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-cat >benchmarks/RESULTS-jobs.md <<REPORT
-# FixMo jobs benchmark
+section="$run_dir/jobs-section.md"
+cat >"$section" <<REPORT
+<!-- jobs.sh: begin -->
+## Background jobs (\`benchmarks/jobs.sh\`)
 
 Written by \`benchmarks/jobs.sh\`; run it again to refresh. Figures from one run only: on a
 2-core machine shared with the broker, Redis and the load they move by tens of percent.
@@ -120,14 +137,14 @@ Written by \`benchmarks/jobs.sh\`; run it again to refresh. Figures from one run
   $(figure batch.records) jobs per poll; broker and Redis in another JVM on the same cores
 - Load average before the run: $load1 $load5 $load15 (1, 5, 15 min)
 
-## Goals
+### Goals
 
 | what | goal | measured | verdict |
 | --- | --- | --- | --- |
 | diagnostics.noop jobs/s through one worker | >= 10,000 | $rate | $(verdict "$rate" 10000 1) |
 | submit-to-done p99 at half that rate | < 100 ms | $p99 ms | $(verdict "$p99" 100 0) |
 
-## Throughput
+### Throughput
 
 $(figure throughput.count) jobs were on the topic before the worker started; it took
 $(figure throughput.seconds) s from the first done to the last: **$rate jobs/s**.
@@ -141,7 +158,7 @@ Where the CPU went meanwhile ($(nproc) cores: $(figure cpu.machine.s) CPU-second
 | redis-server | $(figure cpu.redis.s) | $(figure cpu.redis.us.per.job) µs |
 | everything else on the machine | $(figure cpu.others.s) | |
 
-## Latency
+### Latency
 
 Jobs produced on a fixed schedule (each job's submittedAt is its planned send time), 5 s
 warm-up, then ${seconds} s measured, at half the throughput above and at a quarter.
@@ -154,5 +171,7 @@ rate is more than half the load. "Ours" is the worker JVM, the broker and Redis.
 | --- | --- | --- | --- | --- | --- | --- | --- |
 $(row half)
 $(row quarter)
+<!-- jobs.sh: end -->
 REPORT
-log "done: benchmarks/RESULTS-jobs.md (raw files in $run_dir)"
+splice_section "$section" benchmarks/RESULTS.md
+log "done: the jobs section of benchmarks/RESULTS.md (raw files in $run_dir)"

@@ -18,6 +18,10 @@ import java.util.OptionalDouble;
  */
 public final class ReportMain {
 
+  // The markers benchmarks/jobs.sh writes its section between.
+  private static final String JOBS_BEGIN = "<!-- jobs.sh: begin -->";
+  private static final String JOBS_END = "<!-- jobs.sh: end -->";
+
   /** The services that must each stay under {@link #RSS_LIMIT_MIB} resident. */
   static final List<String> SERVICES = List.of("processors", "workers", "edge");
 
@@ -47,11 +51,32 @@ public final class ReportMain {
     this.decisions = Decisions.read(dir.resolve("decided-per-second.txt"));
   }
 
-  /** Reads the run directory and writes the report. */
+  /**
+   * Reads the run directory and writes the report, keeping the section {@code benchmarks/jobs.sh}
+   * wrote into the same file (between its markers), so that either script refreshes only its own.
+   */
   public static void main(String[] args) throws IOException {
     ReportMain report = new ReportMain(Path.of(args[0]));
-    Files.write(Path.of(args[1]), report.render());
+    Path results = Path.of(args[1]);
+    List<String> lines = new ArrayList<>(report.render());
+    lines.addAll(jobsSection(results));
+    Files.write(results, lines);
     System.out.println("wrote " + args[1]);
+  }
+
+  private static List<String> jobsSection(Path results) throws IOException {
+    if (!Files.exists(results)) {
+      return List.of();
+    }
+    List<String> old = Files.readAllLines(results);
+    int begin = old.indexOf(JOBS_BEGIN);
+    int end = old.indexOf(JOBS_END);
+    if (begin < 0 || end < begin) {
+      return List.of();
+    }
+    List<String> kept = new ArrayList<>(List.of(""));
+    kept.addAll(old.subList(begin, end + 1));
+    return kept;
   }
 
   private List<String> render() throws IOException {
