@@ -7,15 +7,26 @@ import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.json.Json;
 import app.fixmo.schemas.json.SchemaViolation;
 import app.fixmo.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobTypesTest {
 
   @Test
   void diagnosticTypesExistOnlyWhenDiagnosticsAreOn() {
-    assertThat(JobTypes.names(false)).containsExactly("mail.welcome");
-    assertThat(JobTypes.names(true))
-        .containsExactly("mail.welcome", "diagnostics.noop", "diagnostics.flaky");
+    List<String> production =
+        List.of(
+            "mail.welcome",
+            "mail.booking-confirmed",
+            "mail.booking-cancelled",
+            "mail.booking-reminder",
+            "export.bookings-csv");
+    List<String> withDiagnostics = new ArrayList<>(production);
+    withDiagnostics.addAll(List.of("diagnostics.noop", "diagnostics.flaky"));
+
+    assertThat(JobTypes.names(false)).containsExactlyElementsOf(production);
+    assertThat(JobTypes.names(true)).containsExactlyElementsOf(withDiagnostics);
     assertThat(JobTypes.find("diagnostics.noop", false)).isEmpty();
     assertThat(JobTypes.find("diagnostics.noop", true)).isPresent();
   }
