@@ -22,7 +22,10 @@ class ProcessorsTopologyTest {
             "sink accounts-events-sink -> ns.fixmo.accounts.events",
             "sink accounts-outcomes-sink -> ns.fixmo.requests.outcomes",
             "sink accounts-views-sink -> ns.fixmo.views",
-            "sink accounts-jobs-default-sink -> ns.fixmo.jobs.default");
+            "sink accounts-jobs-critical-sink -> ns.fixmo.jobs.critical",
+            "sink accounts-jobs-default-sink -> ns.fixmo.jobs.default",
+            "sink accounts-jobs-bulk-sink -> ns.fixmo.jobs.bulk",
+            "sink accounts-jobs-scheduled-sink -> ns.fixmo.jobs.scheduled");
   }
 
   @Test

@@ -4,6 +4,7 @@ import app.fixmo.platform.logging.LogContext;
 import app.fixmo.platform.logging.LogFields;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.Envelope;
+import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.envelopes.KafkaHeaders;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.Problem;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,13 +46,15 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
   private static final Problem INTERNAL =
       Problem.of(500, "internal", "Internal error", "the request could not be decided");
 
+  /** The type header of a tombstone that withdraws a scheduled job; it has no envelope. */
+  private static final String WITHDRAWAL_TYPE = "job.withdraw";
+
   // Bounds one punctuation, so a backlog (after downtime) cannot hold up the commands behind it;
   // the rest is refreshed at the following ticks.
   private static final int MAX_REFRESHES_PER_TICK = 500;
 
   private final Aggregate<S> aggregate;
   private final Nodes nodes;
-  private final Set<String> jobQueues;
   private final Clock clock;
   private final Duration refreshInterval;
   private final Refreshing<S> refreshing;
@@ -59,11 +62,9 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
   private KeyValueStore<String, S> store;
   private RefreshSchedule schedule;
 
-  DecidingProcessor(
-      Aggregate<S> aggregate, Set<String> jobQueues, Clock clock, Duration refreshInterval) {
+  DecidingProcessor(Aggregate<S> aggregate, Clock clock, Duration refreshInterval) {
     this.aggregate = aggregate;
     this.nodes = new Nodes(aggregate);
-    this.jobQueues = Set.copyOf(jobQueues);
     this.clock = clock;
     this.refreshInterval = refreshInterval;
     this.refreshing = aggregate.refreshing().orElse(null);
@@ -112,7 +113,7 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
     }
     try {
       Optional<S> current = Optional.ofNullable(store.get(key));
-      return routable(aggregate.decider().decide(command, current, now));
+      return aggregate.decider().decide(command, current, now);
     } catch (RuntimeException e) {
       log.error("could not decide {}; answering 500", command.type(), e);
       return Decision.rejected(command, INTERNAL, now);
@@ -178,16 +179,6 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
     return Problem.invalidField("key", "must equal the Kafka record key '" + key + "'");
   }
 
-  private Decision<S> routable(Decision<S> decision) {
-    for (var job : decision.jobs()) {
-      if (!jobQueues.contains(job.queue())) {
-        throw new IllegalStateException(
-            "job " + job.type() + " names queue '" + job.queue() + "'; known: " + jobQueues);
-      }
-    }
-    return decision;
-  }
-
   private void write(Decision<S> decision, long timestamp) {
     Outcome outcome = decision.outcome();
     for (var event : decision.events()) {
@@ -196,10 +187,20 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
     for (var view : decision.views()) {
       send(nodes.views(), view.key(), view, stamped(view, outcome.traceparent()), timestamp);
     }
+    // Withdrawals first, so that a decision may withdraw a waiting job and schedule it anew.
+    for (UUID jobId : decision.withdrawnJobs()) {
+      Headers headers = withdrawal(outcome);
+      send(nodes.scheduledJobs(), jobId.toString(), null, headers, timestamp);
+    }
     for (var job : decision.jobs()) {
-      send(nodes.jobs(job.queue()), job.id().toString(), job, stamped(job), timestamp);
+      send(jobSink(job), job.id().toString(), job, stamped(job), timestamp);
     }
     send(nodes.outcomes(), outcome.requestId(), outcome, stamped(outcome), timestamp);
+  }
+
+  /** Returns the sink of a job: the scheduler holds any job with a runAt, even a past one. */
+  private String jobSink(Job job) {
+    return job.runAt() == null ? nodes.jobs(job.queue()) : nodes.scheduledJobs();
   }
 
   private void send(String sink, String key, Object value, Headers headers, long timestamp) {
@@ -209,6 +210,12 @@ final class DecidingProcessor<S> implements Processor<String, Command, String, O
   private static Headers stamped(Envelope envelope) {
     Headers headers = new RecordHeaders();
     KafkaHeaders.stamp(headers, envelope.type(), envelope.requestId(), envelope.traceparent());
+    return headers;
+  }
+
+  private static Headers withdrawal(Outcome outcome) {
+    Headers headers = new RecordHeaders();
+    KafkaHeaders.stamp(headers, WITHDRAWAL_TYPE, outcome.requestId(), outcome.traceparent());
     return headers;
   }
 

@@ -1,13 +1,12 @@
 package app.fixmo.processors.deciding;
 
 import app.fixmo.schemas.envelopes.Job;
-import app.fixmo.schemas.jobs.JobTypes;
+import app.fixmo.schemas.jobs.JobLanes;
 import app.fixmo.schemas.json.JsonSerde;
 import app.fixmo.schemas.topics.Topic;
 import app.fixmo.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -19,22 +18,25 @@ import org.apache.kafka.streams.state.Stores;
  * Wires one aggregate into a topology, with the Processor API:
  *
  * <pre>
- * source  {name}-commands        reads its command topic (String key, Command value)
- *   processor {name}-decider     with the persistent key-value store {name}-state
- *     sink {name}-events-sink        its event topic, keyed by event key
- *     sink {name}-outcomes-sink      fixmo.requests.outcomes, keyed by request id
- *     sink {name}-views-sink         fixmo.views, keyed by view/id
- *     sink {name}-jobs-default-sink  fixmo.jobs.default, keyed by job id
+ * source  {name}-commands          reads its command topic (String key, Command value)
+ *   processor {name}-decider       with the persistent key-value store {name}-state
+ *     sink {name}-events-sink          its event topic, keyed by event key
+ *     sink {name}-outcomes-sink        fixmo.requests.outcomes, keyed by request id
+ *     sink {name}-views-sink           fixmo.views, keyed by view/id
+ *     sink {name}-jobs-critical-sink   fixmo.jobs.critical, keyed by job id
+ *     sink {name}-jobs-default-sink    fixmo.jobs.default, keyed by job id
+ *     sink {name}-jobs-bulk-sink       fixmo.jobs.bulk, keyed by job id
+ *     sink {name}-jobs-scheduled-sink  fixmo.jobs.scheduled, keyed by job id: jobs with a runAt,
+ *                                      and tombstones withdrawing jobs that wait there
  * </pre>
+ *
+ * <p>A job without a runAt goes to its lane's topic; one with a runAt goes to the scheduled topic,
+ * whose scheduler holds it until then (or sends it on at once when that time has passed).
  *
  * <p>When the decider is {@link Refreshing}, the processor also has the persistent store {@code
  * {name}-refresh} (its refresh schedule) and refreshes due aggregates from a wall-clock punctuator.
  */
 public final class DecidingTopology {
-
-  /** The topic each job queue is written to; a decider may name no other queue. */
-  private static final Map<String, Topic<Job>> JOB_TOPICS =
-      Map.of(JobTypes.DEFAULT_QUEUE, Topics.JOBS_DEFAULT);
 
   /** How often a refreshing aggregate's schedule is checked, unless told otherwise. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(10);
@@ -70,7 +72,7 @@ public final class DecidingTopology {
 
     topology.addProcessor(
         nodes.decider(),
-        () -> new DecidingProcessor<>(aggregate, JOB_TOPICS.keySet(), clock, refreshInterval),
+        () -> new DecidingProcessor<>(aggregate, clock, refreshInterval),
         nodes.source());
     topology.addStateStore(store(aggregate), nodes.decider());
     if (aggregate.refreshing().isPresent()) {
@@ -80,8 +82,10 @@ public final class DecidingTopology {
     addSink(topology, nodes.events(), aggregate.events(), namespace, nodes);
     addSink(topology, nodes.outcomes(), Topics.REQUEST_OUTCOMES, namespace, nodes);
     addSink(topology, nodes.views(), Topics.VIEWS, namespace, nodes);
-    JOB_TOPICS.forEach(
-        (queue, topic) -> addSink(topology, nodes.jobs(queue), topic, namespace, nodes));
+    for (String queue : Job.QUEUES) {
+      addSink(topology, nodes.jobs(queue), JobLanes.topicOf(queue), namespace, nodes);
+    }
+    addSink(topology, nodes.scheduledJobs(), Topics.JOBS_SCHEDULED, namespace, nodes);
     return topology;
   }
 

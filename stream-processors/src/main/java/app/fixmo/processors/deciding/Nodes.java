@@ -34,4 +34,8 @@ record Nodes(Aggregate<?> aggregate) {
   String jobs(String queue) {
     return aggregate.name() + "-jobs-" + queue + "-sink";
   }
+
+  String scheduledJobs() {
+    return aggregate.name() + "-jobs-scheduled-sink";
+  }
 }

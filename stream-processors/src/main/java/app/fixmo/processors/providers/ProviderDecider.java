@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The rules of a provider, keyed by its id (its account id): its catalogue ({@link Catalogue}), its
- * bookings ({@link Bookings}) and their reviews ({@link Reviews}).
+ * bookings ({@link Bookings}) and their reviews ({@link Reviews}). Confirming and cancelling a
+ * booking also emit mail jobs for both its parties ({@link BookingJobs}).
  *
  * <ul>
  *   <li>The first {@code provider.set-profile} opens the provider; any other command for a provider
@@ -46,7 +47,7 @@ public final class ProviderDecider implements Decider<ProviderState>, Refreshing
   public Decision<ProviderState> decide(
       Command command, Optional<ProviderState> current, Instant now) {
     try {
-      return decideOrRefuse(command, current, now);
+      return withJobs(decideOrRefuse(command, current, now), now);
     } catch (Refusal refusal) {
       return Decision.rejected(command, refusal.problem(), now);
     }
@@ -74,6 +75,16 @@ public final class ProviderDecider implements Decider<ProviderState>, Refreshing
       case ProviderCommands.POST_REVIEW -> Reviews.post(command, state, now);
       default -> bookings.move(command, state, now);
     };
+  }
+
+  /** Adds the mail jobs the decision's booking events need; see {@link BookingJobs}. */
+  private static Decision<ProviderState> withJobs(Decision<ProviderState> decision, Instant now) {
+    // Only a provider with hours takes bookings, and hours are replaced, never removed.
+    return decision
+        .newState()
+        .filter(state -> state.hours() != null)
+        .map(state -> BookingJobs.addTo(decision, state.hours().timeZone(), now))
+        .orElse(decision);
   }
 
   @Override

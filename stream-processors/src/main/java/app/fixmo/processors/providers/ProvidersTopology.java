@@ -10,8 +10,9 @@ import org.apache.kafka.streams.Topology;
 /**
  * The providers processor: commands from {@code fixmo.providers.commands}, decided by {@link
  * ProviderDecider} against the state store {@value #STORE}, outputs to the provider events, request
- * outcomes, views and default jobs topics. Pages are refreshed as their open slots go stale, from
- * the schedule in {@value #REFRESH_STORE}. See {@link DecidingTopology} for the node names.
+ * outcomes and views topics, and booking mails to the critical lane and the scheduled jobs topic
+ * (reminders, and tombstones withdrawing them). Pages are refreshed as their open slots go stale,
+ * from the schedule in {@value #REFRESH_STORE}. See {@link DecidingTopology} for the node names.
  */
 public final class ProvidersTopology {
 

@@ -10,31 +10,36 @@ import app.fixmo.schemas.json.Json;
 import app.fixmo.schemas.json.SchemaViolation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds jobs until their {@code runAt}, then sends each to its lane.
+ * Holds jobs until their {@code runAt}, then sends each to its lane; withdraws a held job when a
+ * tombstone names it.
  *
- * <p>A job from the scheduled topic that is due already goes to its lane at once; any other is put
- * in the schedule store under {@link ScheduleKeys}. A wall-clock punctuator scans the store from
- * its start for the jobs due by now, forwards them and deletes them. Exactly-once: the store's
- * changelog, the forwarded jobs and the consumed offsets commit in one Kafka transaction, so a
- * crash neither loses a job nor sends it twice, and a restarted scheduler rebuilds the store from
- * its changelog and goes on. Wall-clock time, not stream time: a job must leave on time even when
- * no new record arrives.
+ * <p>A job from the scheduled topic that is due already goes to its lane at once; any other is held
+ * in {@link HeldJobs} under {@link ScheduleKeys}, replacing a copy of the same id held before. A
+ * wall-clock punctuator scans the schedule from its start for the jobs due by now, forwards them
+ * and takes them out. A record with a null value (a tombstone) keyed by a job id takes that job out
+ * unsent; for a job not held (unknown, or released already) it does nothing. Exactly-once: the
+ * stores' changelogs, the forwarded jobs and the consumed offsets commit in one Kafka transaction,
+ * so a crash neither loses a job nor sends it twice, nor sends a withdrawn one, and a restarted
+ * scheduler rebuilds its stores from their changelogs and goes on. Wall-clock time, not stream
+ * time: a job must leave on time even when no new record arrives.
+ *
+ * <p>Warning: a withdrawal only reaches a job while it waits here. A tombstone that comes while the
+ * job is in a lane or running does nothing, and a retry the worker schedules afterwards is held and
+ * run as usual.
  */
 final class JobScheduler implements Processor<String, byte[], String, Object> {
 
@@ -47,7 +52,7 @@ final class JobScheduler implements Processor<String, byte[], String, Object> {
   private final Duration tick;
   private final ScheduledJobs scheduled;
   private ProcessorContext<String, Object> context;
-  private KeyValueStore<String, Job> store;
+  private HeldJobs held;
 
   JobScheduler(Duration tick, ScheduledJobs scheduled) {
     this.tick = tick;
@@ -57,8 +62,9 @@ final class JobScheduler implements Processor<String, byte[], String, Object> {
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.store = context.getStateStore(JobSchedulerTopology.STORE);
-    scheduled.track(context.taskId(), store);
+    KeyValueStore<String, Job> schedule = context.getStateStore(JobSchedulerTopology.STORE);
+    this.held = new HeldJobs(schedule, context.getStateStore(JobSchedulerTopology.INDEX_STORE));
+    scheduled.track(context.taskId(), schedule);
     context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::release);
   }
 
@@ -68,6 +74,11 @@ final class JobScheduler implements Processor<String, byte[], String, Object> {
     try (LogContext logContext =
         LogContext.of(source.topic(), source.partition(), source.offset())
             .with(LogFields.KEY, record.key())) {
+      if (record.value() == null) {
+        logContext.with(LogFields.JOB_ID, record.key());
+        withdraw(record, source);
+        return;
+      }
       Job job = read(record, source);
       if (job != null) {
         logContext.with(LogFields.JOB_ID, job.id().toString());
@@ -76,11 +87,21 @@ final class JobScheduler implements Processor<String, byte[], String, Object> {
     }
   }
 
-  private Job read(Record<String, byte[]> record, RecordMetadata source) {
-    if (record.value() == null) {
-      deadLetter(record, source, "the record has no value");
-      return null;
+  private void withdraw(Record<String, byte[]> record, RecordMetadata source) {
+    if (record.key() == null) {
+      deadLetter(record, source, "a tombstone without a key names no job to withdraw");
+      return;
     }
+    Optional<Job> withdrawn = held.remove(record.key());
+    if (withdrawn.isEmpty()) {
+      log.debug("no job held under this id; nothing to withdraw");
+      return;
+    }
+    Job job = withdrawn.get();
+    log.info("withdrew job {} attempt {} held until {}", job.type(), job.attempt(), job.runAt());
+  }
+
+  private Job read(Record<String, byte[]> record, RecordMetadata source) {
     try {
       return Json.read(record.value(), Job.class);
     } catch (SchemaViolation e) {
@@ -91,28 +112,27 @@ final class JobScheduler implements Processor<String, byte[], String, Object> {
   }
 
   private void hold(Job job) {
+    // The newest record of a job id wins: a copy held before must not leave as well.
+    Optional<Job> earlier = held.remove(job.id().toString());
+    if (earlier.isPresent()) {
+      log.debug(
+          "replaced attempt {} held until {}", earlier.get().attempt(), earlier.get().runAt());
+    }
+
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     if (job.isDueBy(now)) {
       forward(job, now.toEpochMilli());
     } else {
-      store.put(ScheduleKeys.of(job), job);
+      held.hold(job);
       log.debug("job {} attempt {} held until {}", job.type(), job.attempt(), job.runAt());
     }
   }
 
   private void release(long wallClockMillis) {
-    List<String> sent = new ArrayList<>();
-    String dueBy = ScheduleKeys.dueBy(Instant.ofEpochMilli(wallClockMillis));
-    try (KeyValueIterator<String, Job> due = store.range(null, dueBy)) {
-      while (due.hasNext() && sent.size() < MOST_PER_TICK) {
-        KeyValue<String, Job> entry = due.next();
-        forward(entry.value, wallClockMillis);
-        sent.add(entry.key);
-      }
-    }
-    sent.forEach(store::delete);
-    if (!sent.isEmpty()) {
-      log.debug("released {} due jobs", sent.size());
+    List<Job> due = held.takeDue(Instant.ofEpochMilli(wallClockMillis), MOST_PER_TICK);
+    due.forEach(job -> forward(job, wallClockMillis));
+    if (!due.isEmpty()) {
+      log.debug("released {} due jobs", due.size());
     }
   }
 

@@ -16,12 +16,17 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * source job-scheduler-source          fixmo.jobs.scheduled (String key, raw bytes)
- *   processor job-scheduler            with the persistent, logged store job-schedule
+ *   processor job-scheduler            with the persistent, logged stores job-schedule
+ *                                      (runAt|job id -> job) and job-schedule-index (job id ->
+ *                                      runAt|job id)
  *     sink job-scheduler-to-critical   fixmo.jobs.critical
  *     sink job-scheduler-to-default    fixmo.jobs.default
  *     sink job-scheduler-to-bulk       fixmo.jobs.bulk
  *     sink job-scheduler-dead          fixmo.jobs.dead (records that are not jobs)
  * </pre>
+ *
+ * <p>The source also carries tombstones (null values) keyed by job id, which withdraw a job while
+ * it is held; see {@link JobScheduler}.
  *
  * <p>The processor reads raw bytes so that a record that is not a job reaches the dead-letter topic
  * with its bytes, rather than being skipped by the deserialisation handler.
@@ -34,6 +39,7 @@ public final class JobSchedulerTopology {
   static final String SOURCE = "job-scheduler-source";
   static final String PROCESSOR = "job-scheduler";
   static final String STORE = "job-schedule";
+  static final String INDEX_STORE = "job-schedule-index";
   static final String DEAD_SINK = "job-scheduler-dead";
 
   private static final String GAUGE = "fixmo.jobs.backlog";
@@ -74,10 +80,15 @@ public final class JobSchedulerTopology {
         Serdes.ByteArray().deserializer(),
         Topics.JOBS_SCHEDULED.in(namespace));
     topology.addProcessor(PROCESSOR, () -> new JobScheduler(tick, scheduled), SOURCE);
-    // Logged (the default): the changelog restores the schedule after a crash or a move.
+    // Logged (the default): the changelogs restore the schedule and its index after a crash
+    // or a move, written in the same transactions so that they always agree.
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STORE), Serdes.String(), JsonSerde.of(Job.class)),
+        PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.String()),
         PROCESSOR);
     addSink(topology, laneSink("critical"), Topics.JOBS_CRITICAL, namespace);
     addSink(topology, laneSink("default"), Topics.JOBS_DEFAULT, namespace);

@@ -54,7 +54,7 @@ class DecidingTopologyTest {
   }
 
   @Test
-  void jobOnAQueueWithoutTopicIsAnsweredWith500AndWritesNothingElse() {
+  void jobOnAnUnknownQueueIsAnsweredWith500AndWritesNothingElse() {
     Decider<Tally> queuesOnUnknownLane =
         (command, current, now) -> {
           Event event = Event.of(command, "tally.counted", command.key(), 1, now, Map.of());

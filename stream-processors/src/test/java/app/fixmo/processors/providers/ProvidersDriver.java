@@ -4,8 +4,10 @@ import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.processors.ProcessorsService;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.Event;
+import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.envelopes.Outcome;
 import app.fixmo.schemas.envelopes.ViewDocument;
+import app.fixmo.schemas.jobs.JobLanes;
 import app.fixmo.schemas.topics.Topic;
 import app.fixmo.schemas.topics.Topics;
 import java.nio.file.Path;
@@ -28,12 +30,17 @@ final class ProvidersDriver implements AutoCloseable {
   private final TopologyTestDriver driver;
 
   ProvidersDriver(Topology topology, Path stateDir) {
+    this(topology, stateDir, Instant.EPOCH);
+  }
+
+  /** Starts the driver's wall clock, which the punctuators run by, at the given time. */
+  ProvidersDriver(Topology topology, Path stateDir, Instant wallClockStart) {
     FixmoConfig config =
         FixmoConfig.from(
             Map.of("FIXMO_NAMESPACE", NAMESPACE, "FIXMO_STREAMS_STATE_DIR", stateDir.toString()));
     this.driver =
         new TopologyTestDriver(
-            topology, ProcessorsService.streamsProperties(config), Instant.EPOCH);
+            topology, ProcessorsService.streamsProperties(config), wallClockStart);
   }
 
   /** Sends a command to the provider commands topic, keyed as the command says. */
@@ -63,11 +70,21 @@ final class ProvidersDriver implements AutoCloseable {
     return drain(Topics.VIEWS);
   }
 
+  /**
+   * Drains the records of a job topic: a lane, or the scheduled topic, where a tombstone (a null
+   * value) withdraws the job its key names.
+   */
+  List<TestRecord<String, Job>> jobs(Topic<Job> topic) {
+    return drain(topic);
+  }
+
   /** Drains every output topic, so a test sees only what follows. */
   void drainAll() {
     events();
     outcomes();
     views();
+    JobLanes.TOPICS.forEach(this::jobs);
+    jobs(Topics.JOBS_SCHEDULED);
   }
 
   <V> KeyValueStore<String, V> store(String name) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -115,6 +116,99 @@ class JobSchedulerTopologyTest {
   }
 
   @Test
+  void tombstoneWithdrawsAHeldJobWhichThenNeverLeaves() {
+    Job withdrawn = job("critical", START.plusSeconds(5));
+    Job kept = job("critical", START.plusSeconds(6));
+    schedule(withdrawn);
+    schedule(kept);
+
+    withdraw(withdrawn.id().toString());
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    assertThat(read(Topics.JOBS_CRITICAL)).containsExactly(kept);
+    assertThat(records(Topics.JOBS_DEAD)).isEmpty();
+    assertThat(entries(JobSchedulerTopology.STORE)).isEmpty();
+    assertThat(entries(JobSchedulerTopology.INDEX_STORE)).isEmpty();
+  }
+
+  @Test
+  void retryWaitingOutItsBackOffIsWithdrawnUnderTheSameJobId() {
+    Job retry = job("default", START.minusSeconds(30)).nextAttempt(START.plusSeconds(5));
+    schedule(retry);
+
+    withdraw(retry.id().toString());
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    assertThat(records(Topics.JOBS_DEFAULT)).isEmpty();
+  }
+
+  @Test
+  void tombstoneForAJobNeverHeldChangesNothing() {
+    Job held = job("bulk", START.plusSeconds(5));
+    schedule(held);
+
+    withdraw(Ids.newId().toString());
+    withdraw("not-a-job-id");
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    assertThat(read(Topics.JOBS_BULK)).containsExactly(held);
+    assertThat(records(Topics.JOBS_DEAD)).isEmpty();
+    assertThat(entries(JobSchedulerTopology.INDEX_STORE)).isEmpty();
+  }
+
+  @Test
+  void tombstoneAfterTheJobLeftChangesNothing() {
+    Job job = job("default", START.plusSeconds(5));
+    schedule(job);
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+    List<Job> released = read(Topics.JOBS_DEFAULT);
+
+    withdraw(job.id().toString());
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    assertThat(released).containsExactly(job);
+    assertThat(records(Topics.JOBS_DEFAULT)).isEmpty();
+    assertThat(records(Topics.JOBS_DEAD)).isEmpty();
+  }
+
+  @Test
+  void jobHeldAgainUnderTheSameIdLeavesOnceAtItsNewRunAt() {
+    Job first = job("default", START.plusSeconds(5));
+    Job moved = first.nextAttempt(START.plusSeconds(20));
+    schedule(first);
+    schedule(moved);
+
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+    List<Job> early = read(Topics.JOBS_DEFAULT);
+    driver.advanceWallClockTime(Duration.ofSeconds(15));
+
+    assertThat(early).isEmpty();
+    assertThat(read(Topics.JOBS_DEFAULT)).containsExactly(moved);
+  }
+
+  @Test
+  void indexNamesTheScheduleKeyOfEveryHeldJob() {
+    Job job = job("bulk", START.plusSeconds(30));
+
+    schedule(job);
+
+    assertThat(entries(JobSchedulerTopology.INDEX_STORE))
+        .containsExactly(Map.entry(job.id().toString(), ScheduleKeys.of(job)));
+  }
+
+  @Test
+  void tombstoneWithoutKeyGoesToTheDeadLetterTopic() {
+    withdraw(null);
+
+    List<TestRecord<String, String>> dead = records(Topics.JOBS_DEAD);
+
+    assertThat(dead).hasSize(1);
+    DeadJob letter = Json.read(dead.get(0).value(), DeadJob.class);
+    assertThat(letter.reason()).isEqualTo(DeadJob.Reason.MALFORMED);
+    assertThat(letter.error()).isEqualTo("a tombstone without a key names no job to withdraw");
+  }
+
+  @Test
   void gaugeCountsTheJobsHeldForLater() {
     schedule(job("default", START.plusSeconds(30)));
     schedule(job("bulk", START.plusSeconds(40)));
@@ -162,6 +256,21 @@ class JobSchedulerTopologyTest {
             new StringSerializer(),
             Topics.JOBS_SCHEDULED.valueSerde().serializer())
         .pipeInput(job.id().toString(), job);
+  }
+
+  private void withdraw(String jobId) {
+    driver
+        .createInputTopic(
+            Topics.JOBS_SCHEDULED.in(NS), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(jobId, null);
+  }
+
+  private List<Map.Entry<String, Object>> entries(String storeName) {
+    List<Map.Entry<String, Object>> entries = new ArrayList<>();
+    try (var all = driver.getKeyValueStore(storeName).all()) {
+      all.forEachRemaining(entry -> entries.add(Map.entry(entry.key.toString(), entry.value)));
+    }
+    return entries;
   }
 
   private List<Job> read(Topic<Job> topic) {
