@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +49,8 @@ class DevCommandIT {
       assertThat(children).as("the redis-server child").isNotEmpty();
       assertThat(output).as("the seeding summary").contains("demo failures: 0");
       assertDemoMarketplaceIsVisible(api);
+      assertThat(output).anyMatch(line -> line.contains("curl " + api + "/dev/mail"));
+      assertWelcomeMailsOfTheDemoAccountsAreShown(api);
 
       dev.destroy();
 
@@ -92,6 +95,37 @@ class DevCommandIT {
                   .isSortedAccordingTo(Comparator.reverseOrder());
               assertThat(ratings(plumbers)).anySatisfy(rating -> assertThat(rating).isPositive());
             });
+  }
+
+  /** The edge shows the mail the workers sent to the dev SMTP server, newest first. */
+  private static void assertWelcomeMailsOfTheDemoAccountsAreShown(String api) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> answer = get(api + "/dev/mail");
+              JsonNode mails = Json.tree(answer.body()).path("items");
+
+              assertThat(answer.statusCode()).isEqualTo(200);
+              for (String demo : List.of("ana", "ben", "carla")) {
+                assertThat(mails)
+                    .as("the welcome mail to %s@fixmo.test", demo)
+                    .filteredOn(
+                        mail -> mail.path("to").get(0).asText().equals(demo + "@fixmo.test"))
+                    .filteredOn(
+                        mail -> mail.path("subject").asText().startsWith("Welcome to FixMo"))
+                    .singleElement()
+                    .satisfies(
+                        mail -> assertThat(mail.path("messageId").asText()).endsWith("@fixmo>"));
+              }
+              assertThat(receivedTimes(mails)).isSortedAccordingTo(Comparator.reverseOrder());
+            });
+  }
+
+  private static List<Instant> receivedTimes(JsonNode mails) {
+    List<Instant> times = new ArrayList<>();
+    mails.forEach(mail -> times.add(Instant.parse(mail.path("receivedAt").asText())));
+    return times;
   }
 
   private static List<Double> ratings(JsonNode list) {

@@ -6,7 +6,10 @@ import app.fixmo.edge.auth.Authenticator;
 import app.fixmo.edge.auth.PasswordHasher;
 import app.fixmo.edge.auth.SessionStore;
 import app.fixmo.edge.bookings.BookingRoutes;
+import app.fixmo.edge.dev.DevMailRoutes;
+import app.fixmo.edge.dev.DevMailbox;
 import app.fixmo.edge.docs.OpenApiRoutes;
+import app.fixmo.edge.exports.ExportRoutes;
 import app.fixmo.edge.gateway.CommandGateway;
 import app.fixmo.edge.gateway.Writes;
 import app.fixmo.edge.http.Bodies;
@@ -71,11 +74,21 @@ public final class EdgeService implements Service {
   private Health health;
   private CommandGateway gateway;
   private Javalin app;
+  private DevMailbox devMailbox;
 
   public EdgeService(FixmoConfig config, PrometheusMeterRegistry registry, Clock clock) {
     this.config = config;
     this.registry = registry;
     this.clock = clock;
+  }
+
+  /**
+   * Shows an in-process mailbox at {@code GET /dev/mail} ({@code fixmo dev}); the route exists only
+   * in dev mode. Call before {@link #start()}.
+   */
+  public EdgeService withDevMailbox(DevMailbox mailbox) {
+    this.devMailbox = mailbox;
+    return this;
   }
 
   @Override
@@ -113,11 +126,16 @@ public final class EdgeService implements Service {
     return app.port();
   }
 
-  /** Returns every HTTP route the edge serves, as {@code METHOD /path}, for the OpenAPI check. */
+  /**
+   * Returns every HTTP route of the API the edge serves, as {@code METHOD /path}, for the OpenAPI
+   * check. The developer routes under {@code /dev/} are left out: they exist only under {@code
+   * fixmo dev}, are no part of the API, and openapi.json does not describe them.
+   */
   public List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(parsed -> parsed.endpoint)
         .filter(endpoint -> endpoint.method.isHttpMethod())
+        .filter(endpoint -> !endpoint.path.startsWith(DevMailRoutes.PREFIX))
         .map(endpoint -> endpoint.method + " " + endpoint.path)
         .toList();
   }
@@ -142,8 +160,12 @@ public final class EdgeService implements Service {
     installMarketplace(routes, authenticator);
     new RequestRoutes(statuses, authenticator).install(routes);
     new JobRoutes(config, redis, clock).install(javalin);
+    new ExportRoutes(config, redis, clock, authenticator).install(javalin);
     new OpsRoutes(health, registry).install(routes);
     new OpenApiRoutes().install(routes);
+    if (devMailbox != null && config.get(Settings.DEV_MODE)) {
+      new DevMailRoutes(devMailbox).install(routes);
+    }
   }
 
   private ApiRateLimit apiRateLimit() {

@@ -3,7 +3,7 @@ package app.fixmo.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.embedded.EmbeddedMail.ReceivedMail;
 import app.fixmo.schemas.envelopes.Command;
 import app.fixmo.schemas.envelopes.KafkaHeaders;
 import app.fixmo.schemas.topics.Topics;
@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 
 /** Accounts end to end: HTTP edge, Kafka, the accounts processor, the projector and Redis. */
 @WithKafkaAndRedis
@@ -222,22 +221,22 @@ class AccountsIT {
   }
 
   @Test
-  void welcomeJobRunsOnceForANewAccount() {
+  void newAccountGetsOneWelcomeMailOverSmtp() {
     api.register("jane@example.com", PASSWORD, "customer");
-    RedissonClient redis = RedisClients.create(system.config());
-    try {
-      var outbox = redis.<String>getList(RedisClients.key(system.config(), "outbox"));
 
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(outbox.readAll())
-                      .filteredOn(mail -> mail.contains("jane@example.com"))
-                      .hasSize(1));
-    } finally {
-      redis.shutdown();
-    }
+    ReceivedMail welcome =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> system.mail().receivedBy("jane@example.com"), mails -> !mails.isEmpty())
+            .getFirst();
+
+    assertThat(welcome.subject()).isEqualTo("Welcome to FixMo, Test User");
+    assertThat(welcome.text()).startsWith("Hello Test User,").contains("jane@example.com");
+    assertThat(welcome.messageId()).matches("<[0-9a-f-]{36}@fixmo>");
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> system.mail().receivedBy("jane@example.com").size() == 1);
   }
 
   private static String body(String email, String name, String city) {

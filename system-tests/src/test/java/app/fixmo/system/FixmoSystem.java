@@ -1,6 +1,7 @@
 package app.fixmo.system;
 
 import app.fixmo.edge.EdgeService;
+import app.fixmo.embedded.EmbeddedMail;
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.metrics.Metrics;
 import app.fixmo.processors.ProcessorsService;
@@ -15,18 +16,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every FixMo service, in this JVM, on the shared broker and a given Redis, in a namespace. */
+/**
+ * Every FixMo service, in this JVM, on the shared broker and a given Redis, in a namespace, with an
+ * SMTP server of its own that the workers send mail to.
+ */
 final class FixmoSystem implements AutoCloseable {
 
   private final FixmoConfig config;
+  private final EmbeddedMail mail;
   private final PrometheusMeterRegistry registry = Metrics.create("system-test");
   private final EdgeService edge;
   private final List<EdgeService> moreEdges = new ArrayList<>();
   private ProcessorsService processors;
   private WorkersService workers;
 
-  private FixmoSystem(FixmoConfig config) throws Exception {
+  private FixmoSystem(FixmoConfig config, EmbeddedMail mail) throws Exception {
     this.config = config;
+    this.mail = mail;
     startProcessors();
     startWorkers();
     this.edge = new EdgeService(config, registry, Clock.systemUTC());
@@ -71,12 +77,25 @@ final class FixmoSystem implements AutoCloseable {
     env.put("FIXMO_API_RATE_PER_S", "1000000");
     env.put("FIXMO_API_BURST", "1000000");
     env.put("FIXMO_STREAMS_STATE_DIR", Files.createTempDirectory("fixmo-streams").toString());
+    EmbeddedMail mail = EmbeddedMail.start();
+    env.put("FIXMO_SMTP_HOST", mail.host());
+    env.put("FIXMO_SMTP_PORT", Integer.toString(mail.port()));
     env.putAll(overrides);
-    return new FixmoSystem(FixmoConfig.from(env));
+    try {
+      return new FixmoSystem(FixmoConfig.from(env), mail);
+    } catch (Exception e) {
+      mail.close();
+      throw e;
+    }
   }
 
   FixmoConfig config() {
     return config;
+  }
+
+  /** Returns the SMTP server the workers send to, to read what they mailed. */
+  EmbeddedMail mail() {
+    return mail;
   }
 
   Api api() {
@@ -97,5 +116,6 @@ final class FixmoSystem implements AutoCloseable {
     edge.close();
     workers.close();
     processors.close();
+    mail.close();
   }
 }

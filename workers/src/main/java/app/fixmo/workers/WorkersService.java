@@ -7,11 +7,12 @@ import app.fixmo.platform.redis.RedisClients;
 import app.fixmo.platform.requests.RequestStatusStore;
 import app.fixmo.platform.service.Service;
 import app.fixmo.platform.views.ViewStore;
+import app.fixmo.workers.exports.BookingsExportHandler;
 import app.fixmo.workers.jobs.FlakyJobHandler;
 import app.fixmo.workers.jobs.JobHandler;
 import app.fixmo.workers.jobs.JobWorkers;
 import app.fixmo.workers.jobs.NoopJobHandler;
-import app.fixmo.workers.jobs.WelcomeMailHandler;
+import app.fixmo.workers.mail.MailHandlers;
 import app.fixmo.workers.projector.ViewProjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class WorkersService implements Service {
   private final MeterRegistry registry;
   private final Clock clock;
   private RedissonClient redis;
+  private ViewStore views;
   private ViewProjector projector;
   private JobWorkers jobs;
 
@@ -47,13 +49,10 @@ public final class WorkersService implements Service {
   public void start() {
     KafkaClients kafka = new KafkaClients(config);
     redis = RedisClients.create(config);
+    views = new ViewStore(redis, config);
     projector =
         new ViewProjector(
-            kafka,
-            new ViewStore(redis, config),
-            new RequestStatusStore(redis, config),
-            registry,
-            "fixmo-projector");
+            kafka, views, new RequestStatusStore(redis, config), registry, "fixmo-projector");
     projector.start();
     jobs = new JobWorkers(config, redis, registry, clock, handlers());
     jobs.start();
@@ -62,7 +61,8 @@ public final class WorkersService implements Service {
   /** Returns the handlers of every job type this process runs; diagnostics only in dev or tests. */
   private List<JobHandler> handlers() {
     List<JobHandler> handlers = new ArrayList<>();
-    handlers.add(new WelcomeMailHandler(redis, config, clock));
+    handlers.addAll(MailHandlers.create(config, views, clock));
+    handlers.add(new BookingsExportHandler(redis, config, clock));
     if (config.get(Settings.DEV_MODE) || config.get(Settings.JOBS_DIAGNOSTICS)) {
       handlers.add(new NoopJobHandler());
       handlers.add(new FlakyJobHandler());

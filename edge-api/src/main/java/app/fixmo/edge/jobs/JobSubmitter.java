@@ -28,14 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a job on Kafka for an internal caller: claims its idempotency key, writes its first status,
- * then produces it to its lane, or to the scheduled topic when its runAt lies ahead.
+ * Puts a job on Kafka for a caller (an internal caller of {@code /api/jobs}, or a route of the edge
+ * that starts background work): claims its idempotency key, writes its first status, then produces
+ * it to its lane, or to the scheduled topic when its runAt lies ahead.
  *
  * <p>The status is written before the job is produced, so a worker's later writes always land on
  * top of it. If the job cannot be produced, its claim and status are removed and the caller gets
  * 503, so a retry with the same key submits it afresh.
  */
-final class JobSubmitter {
+public final class JobSubmitter {
 
   private static final Logger log = LoggerFactory.getLogger(JobSubmitter.class);
   private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -49,7 +50,8 @@ final class JobSubmitter {
   private final FixmoConfig config;
   private final Duration statusTtl;
 
-  JobSubmitter(KafkaProducer<String, byte[]> producer, RedissonClient redis, FixmoConfig config) {
+  public JobSubmitter(
+      KafkaProducer<String, byte[]> producer, RedissonClient redis, FixmoConfig config) {
     this.producer = producer;
     this.kafka = new KafkaClients(config);
     this.redis = redis;
@@ -58,10 +60,10 @@ final class JobSubmitter {
   }
 
   /** What a submission came to: the job's id, and whether an earlier one with its key won. */
-  record Submitted(String jobId, JobStatus.State state, boolean replayed) {}
+  public record Submitted(String jobId, JobStatus.State state, boolean replayed) {}
 
   /** Submits the job, unless its idempotency key names an earlier one from the same caller. */
-  Submitted submit(Job job, String caller, Instant now) {
+  public Submitted submit(Job job, String caller, Instant now) {
     Optional<RBucket<String>> claim = Optional.empty();
     if (job.idempotencyKey() != null) {
       RBucket<String> key = idempotencyKey(caller, job.idempotencyKey());
