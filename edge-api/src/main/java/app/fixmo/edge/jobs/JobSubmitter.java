@@ -99,17 +99,7 @@ public final class JobSubmitter {
 
   private static JobStatus firstStatus(Job job, Instant now) {
     JobStatus.State state = job.isDueBy(now) ? JobStatus.State.QUEUED : JobStatus.State.SCHEDULED;
-    return new JobStatus(
-        job.id().toString(),
-        job.queue(),
-        job.type(),
-        state,
-        0,
-        null,
-        job.submittedAt(),
-        job.runAt(),
-        null,
-        null);
+    return JobStatus.waiting(job, state);
   }
 
   private void writeStatus(JobStatus status) {

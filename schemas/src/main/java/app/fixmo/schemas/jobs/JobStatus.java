@@ -1,5 +1,6 @@
 package app.fixmo.schemas.jobs;
 
+import app.fixmo.schemas.envelopes.Job;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
@@ -51,6 +52,24 @@ public record JobStatus(
   public static final String FINISHED_AT = "finishedAt";
   public static final String PROGRESS = "progress";
   public static final String DONE = "done";
+
+  /**
+   * Returns the status of a job waiting for its attempt ({@code queued} or {@code scheduled}): the
+   * attempts before this one have ended, and nothing of this one has started.
+   */
+  public static JobStatus waiting(Job job, State state) {
+    return new JobStatus(
+        job.id().toString(),
+        job.queue(),
+        job.type(),
+        state,
+        job.attempt() - 1,
+        null,
+        job.submittedAt(),
+        job.runAt(),
+        null,
+        null);
+  }
 
   /** Returns the name of a job's status hash, before the namespace prefix. */
   public static String keyName(String jobId) {

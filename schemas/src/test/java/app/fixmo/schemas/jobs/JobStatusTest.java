@@ -2,12 +2,14 @@ package app.fixmo.schemas.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.jobs.JobStatus.State;
 import app.fixmo.schemas.json.Json;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class JobStatusTest {
@@ -25,6 +27,35 @@ class JobStatusTest {
 
     assertThat(fields).containsEntry("progress", "8").containsEntry("state", "retrying");
     assertThat(JobStatus.fromFields(fields)).contains(status);
+  }
+
+  @Test
+  void aJobWaitingForItsThirdAttemptHasEndedTwoAndIsPastTheirEnd() {
+    Job third =
+        new Job(
+            UUID.randomUUID(),
+            "default",
+            "mail.welcome",
+            Json.toTree(Map.of()),
+            3,
+            AT.plusSeconds(40),
+            null,
+            "test",
+            AT,
+            Job.SCHEMA_VERSION,
+            "r1",
+            null);
+    JobStatus secondEnded =
+        new JobStatus(
+            "j1", "default", "mail.welcome", State.RETRYING, 2, "boom", AT, null, AT, null);
+
+    JobStatus waiting = JobStatus.waiting(third, State.SCHEDULED);
+
+    assertThat(waiting.attempts()).isEqualTo(2);
+    assertThat(waiting.runAt()).isEqualTo(AT.plusSeconds(40));
+    assertThat(waiting.startedAt()).isNull();
+    assertThat(waiting.lastError()).isNull();
+    assertThat(waiting.progress()).isGreaterThan(secondEnded.progress());
   }
 
   @Test

@@ -135,7 +135,7 @@ public final class DeadLetterRedrive {
   }
 
   private void send(Job job, KafkaProducer<String, byte[]> producer) {
-    statuses.write(queued(job));
+    statuses.write(JobStatus.waiting(job, JobStatus.State.QUEUED));
     String topic = kafka.name(JobLanes.topicOf(job.queue()));
     var record = new ProducerRecord<>(topic, job.id().toString(), Json.toBytes(job));
     KafkaHeaders.stamp(record.headers(), job.type(), job.requestId(), job.traceparent());
@@ -147,20 +147,6 @@ public final class DeadLetterRedrive {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while re-driving job " + job.id(), e);
     }
-  }
-
-  private JobStatus queued(Job job) {
-    return new JobStatus(
-        job.id().toString(),
-        job.queue(),
-        job.type(),
-        JobStatus.State.QUEUED,
-        job.attempt() - 1,
-        null,
-        job.submittedAt(),
-        job.runAt(),
-        null,
-        null);
   }
 
   private static String position(DeadLetter letter) {

@@ -80,18 +80,7 @@ final class Forwarder {
     Job job = delivery.job;
     log.debug("job {} is due at {}; sending it to the scheduler", job.type(), job.runAt());
     delivery.sent = outbox.schedule(job);
-    delivery.statusOnceSent =
-        new JobStatus(
-            job.id().toString(),
-            job.queue(),
-            job.type(),
-            State.SCHEDULED,
-            job.attempt() - 1,
-            null,
-            job.submittedAt(),
-            job.runAt(),
-            null,
-            null);
+    delivery.statusOnceSent = JobStatus.waiting(job, State.SCHEDULED);
     delivery.settle(Settlement.SCHEDULED, AcknowledgeType.ACCEPT);
   }
 
