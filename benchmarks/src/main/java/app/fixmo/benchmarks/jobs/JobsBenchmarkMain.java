@@ -133,7 +133,13 @@ public final class JobsBenchmarkMain {
       figures.put("cpu." + names[i] + ".us.per.job", String.format("%.0f", ticks * 1e4 / count));
     }
     figures.put("cpu.machine.s", String.format("%.1f", spent.machine() / 100.0));
-    figures.put("cpu.others.s", String.format("%.1f", (spent.machine() - ours) / 100.0));
+    figures.put("cpu.others.s", others(spent, ours));
+  }
+
+  // The machine's ticks and each process's are read from different files a moment apart, so the
+  // difference can come out a tick or two below zero when nothing else ran.
+  private static String others(CpuTicks spent, long ours) {
+    return String.format("%.1f", Math.max(0, spent.machine() - ours) / 100.0);
   }
 
   private static JobWorkers startWorker(
@@ -171,7 +177,7 @@ public final class JobsBenchmarkMain {
     long ours = spent.processes().stream().mapToLong(Long::longValue).sum();
     figures.put(phase + ".cpu.machine.s", String.format("%.1f", spent.machine() / 100.0));
     figures.put(phase + ".cpu.ours.s", String.format("%.1f", ours / 100.0));
-    figures.put(phase + ".cpu.others.s", String.format("%.1f", (spent.machine() - ours) / 100.0));
+    figures.put(phase + ".cpu.others.s", others(spent, ours));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (completions.succeeded() < total && System.nanoTime() < deadline) {
       Thread.sleep(20);
