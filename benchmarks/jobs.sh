@@ -3,8 +3,8 @@
 # worker instance fed with diagnostics.noop jobs produced straight to fixmo.jobs.default, and
 # measures:
 #   1. throughput: a backlog of jobs drained by the worker, jobs/s from the first done to the last;
-#   2. latency: jobs produced at half that rate, then a quarter, on a fixed schedule:
-#      submit-to-done percentiles.
+#   2. latency: jobs produced at half that rate, at 5,000/s (half the goal's 10,000), then at a
+#      quarter of the drained rate, on a fixed schedule: submit-to-done percentiles.
 # Writes its section of benchmarks/RESULTS.md (between the jobs.sh markers; run.sh keeps it).
 # Run by hand; never part of the test suite.
 #
@@ -94,7 +94,7 @@ bootstrap="$(sed -n 's/^kafka.bootstrap=//p' "$run_dir/infra.properties")"
 redis_url="$(sed -n 's/^redis.url=//p' "$run_dir/infra.properties")"
 redis_pid="$(sed -n 's/^redis.pid=//p' "$run_dir/infra.properties")"
 
-log "running the worker and the load ($count jobs, then ${seconds} s at half the rate)..."
+log "running the worker and the load ($count jobs, then three latency runs of ${seconds} s)..."
 "$java" -Xmx512m -XX:+UseParallelGC "${jvm_extra[@]}" -cp "$classpath" \
   app.fixmo.benchmarks.jobs.JobsBenchmarkMain "$bootstrap" "$redis_url" "$count" "$seconds" \
   "$run_dir/figures.properties" "$infra_pid" "$redis_pid" \
@@ -114,6 +114,7 @@ verdict() {
 
 rate="$(figure throughput.rate)"
 p99="$(figure half.p99.0)"
+goal_p99="$(figure goal.p99.0)"
 row() {
   echo "| $(figure "$1.rate")/s | $(figure "$1.count") ($(figure "$1.lost") lost) |" \
     "$(figure "$1.p50.0") ms | $(figure "$1.p90.0") ms | $(figure "$1.p99.0") ms |" \
@@ -142,7 +143,8 @@ Written by \`benchmarks/jobs.sh\`; run it again to refresh. Figures from one run
 | what | goal | measured | verdict |
 | --- | --- | --- | --- |
 | diagnostics.noop jobs/s through one worker | >= 10,000 | $rate | $(verdict "$rate" 10000 1) |
-| submit-to-done p99 at half that rate | < 100 ms | $p99 ms | $(verdict "$p99" 100 0) |
+| submit-to-done p99 at half the drained rate ($(figure half.rate)/s) | < 100 ms | $p99 ms | $(verdict "$p99" 100 0) |
+| submit-to-done p99 at half the goal rate ($(figure goal.rate)/s) | < 100 ms | $goal_p99 ms | $(verdict "$goal_p99" 100 0) |
 
 ### Throughput
 
@@ -161,7 +163,8 @@ Where the CPU went meanwhile ($(nproc) cores: $(figure cpu.machine.s) CPU-second
 ### Latency
 
 Jobs produced on a fixed schedule (each job's submittedAt is its planned send time), 5 s
-warm-up, then ${seconds} s measured, at half the throughput above and at a quarter.
+warm-up, then ${seconds} s measured: at half the throughput above, at half the goal's 10,000
+jobs/s, and at a quarter of the throughput above.
 Submit-to-done: from submittedAt until the worker has run the job and its status and done mark
 are in Redis (the acknowledgement follows). Producing costs CPU as well, in the load generator
 (same JVM as the worker) and in the broker, and the throughput phase had none of it: half that
@@ -170,6 +173,7 @@ rate is more than half the load. "Ours" is the worker JVM, the broker and Redis.
 | rate | jobs | p50 | p90 | p99 | p99.9 | max | CPU-s: ours / others |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 $(row half)
+$(row goal)
 $(row quarter)
 <!-- jobs.sh: end -->
 REPORT

@@ -31,9 +31,11 @@ import org.redisson.api.RedissonClient;
  * <ol>
  *   <li>Throughput: {@code count} jobs are produced first, then the worker starts and drains them;
  *       jobs/s is the count over the time from the first job done to the last.
- *   <li>Latency: jobs are produced at half that rate, paced on a fixed schedule (open model: each
- *       job's submittedAt is its planned send time, so a stall counts against the system), and each
- *       job's time from submittedAt to done is recorded after a warm-up.
+ *   <li>Latency: jobs are produced at half that rate, at half the goal's rate ({@value
+ *       #HALF_THE_GOAL} jobs/s) and at a quarter of the drained rate, each paced on a fixed
+ *       schedule (open model: each job's submittedAt is its planned send time, so a stall counts
+ *       against the system), and each job's time from submittedAt to done is recorded after a
+ *       warm-up.
  * </ol>
  *
  * <p>Usage: {@code JobsBenchmarkMain <kafka bootstrap> <redis url> <count> <seconds> <properties
@@ -45,6 +47,11 @@ import org.redisson.api.RedissonClient;
 public final class JobsBenchmarkMain {
 
   private static final Duration WARMUP = Duration.ofSeconds(5);
+
+  // The goal is 10,000 jobs/s with p99 under 100 ms at half that rate. Half of the rate a run
+  // drains is the stricter reading, and it moves with the machine; half of the goal's rate is a
+  // fixed load that runs compare on. Both are measured and reported.
+  private static final int HALF_THE_GOAL = 5_000;
 
   private JobsBenchmarkMain() {}
 
@@ -67,6 +74,7 @@ public final class JobsBenchmarkMain {
       JobWorkers worker = throughput(config, redis, jobs, completions, count, pids, figures);
       try {
         latency("half", jobs, completions, rate(figures) / 2, measured, pids, figures);
+        latency("goal", jobs, completions, HALF_THE_GOAL, measured, pids, figures);
         latency("quarter", jobs, completions, rate(figures) / 4, measured, pids, figures);
       } finally {
         worker.close();
