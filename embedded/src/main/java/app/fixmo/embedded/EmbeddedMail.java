@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,15 +108,17 @@ public final class EmbeddedMail implements AutoCloseable {
 
   /** Returns every mail received so far, oldest first; a snapshot, not a live view. */
   public List<ReceivedMail> received() {
-    return Arrays.stream(server.getReceivedMessages())
-        .map(EmbeddedMail::read)
-        .sorted(Comparator.comparing(ReceivedMail::receivedAt))
-        .toList();
+    return oldestFirst(Arrays.stream(server.getReceivedMessages()));
   }
 
-  /** Returns the mails received so far for one address, oldest first. */
+  /**
+   * Returns the mails delivered to one address so far (its mailbox, so {@code Cc} and {@code Bcc}
+   * count and a mail to several addresses counts once), oldest first; case does not matter.
+   */
   public List<ReceivedMail> receivedBy(String address) {
-    return received().stream().filter(mail -> mail.to().contains(address)).toList();
+    return oldestFirst(
+        server.findReceivedMessages(
+            user -> user.getEmail().equalsIgnoreCase(address), any -> true));
   }
 
   /** Stops the server; the mails it held are gone. */
@@ -123,6 +126,13 @@ public final class EmbeddedMail implements AutoCloseable {
   public void close() {
     server.stop();
     log.info("SMTP server at {}:{} stopped", HOST, port);
+  }
+
+  private static List<ReceivedMail> oldestFirst(Stream<MimeMessage> messages) {
+    return messages
+        .map(EmbeddedMail::read)
+        .sorted(Comparator.comparing(ReceivedMail::receivedAt))
+        .toList();
   }
 
   private static ReceivedMail read(MimeMessage message) {

@@ -52,6 +52,16 @@ class EmbeddedMailTest {
   }
 
   @Test
+  void mailToSeveralAddressesIsReceivedOnceByEachOfThem() throws Exception {
+    send("ana@example.com, Ben@Example.com", "Booked", "See you Tuesday.");
+
+    assertThat(mail.received()).hasSize(2);
+    assertThat(mail.receivedBy("ana@example.com")).hasSize(1);
+    assertThat(mail.receivedBy("ben@example.com")).hasSize(1);
+    assertThat(mail.receivedBy("cy@example.com")).isEmpty();
+  }
+
+  @Test
   void refusedAddressGetsA550AndNothingIsStored() {
     mail.refuse("Nobody@Example.com");
 
@@ -74,7 +84,7 @@ class EmbeddedMailTest {
           }
         };
     message.setFrom(new InternetAddress("FixMo <no-reply@fixmo.test>"));
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+    message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
     message.setSubject(subject, "UTF-8");
     message.setText(text, "UTF-8");
     Transport.send(message);

@@ -210,6 +210,8 @@ class ExportsIT {
 
     expectProblem(eleventh, 429, "too-many-exports");
     assertThat(Long.parseLong(eleventh.header("Retry-After"))).isBetween(1L, 3600L);
+    assertThat(eleventh.header("RateLimit-Limit")).isEqualTo("10");
+    assertThat(eleventh.header("RateLimit-Remaining")).isEqualTo("0");
   }
 
   @Test

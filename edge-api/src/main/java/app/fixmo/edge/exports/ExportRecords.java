@@ -50,8 +50,8 @@ final class ExportRecords {
     }
   }
 
-  /** Records a new export as pending, with its owner, before its job is submitted. */
-  void createPending(String exportId, String providerId, Instant requestedAt) {
+  /** Records a new export as pending, with its owner, before its job is submitted; returns it. */
+  ExportRecord createPending(String exportId, String providerId, Instant requestedAt) {
     Map<String, String> fields =
         ExportRecord.pendingFields(exportId, providerId, requestedAt, requestedAt.plus(KEPT));
     RBatch batch =
@@ -61,6 +61,7 @@ final class ExportRecords {
     hash.putAllAsync(fields);
     hash.expireAsync(KEPT);
     batch.execute();
+    return ExportRecord.fromFields(fields).orElseThrow();
   }
 
   /** Forgets an export whose job was never submitted, or lost to an earlier request's. */

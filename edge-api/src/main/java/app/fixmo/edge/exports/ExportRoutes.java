@@ -11,7 +11,6 @@ import app.fixmo.edge.idempotency.IdempotencyStore;
 import app.fixmo.edge.idempotency.IdempotentWrite;
 import app.fixmo.edge.jobs.JobSubmitter;
 import app.fixmo.edge.limits.FixedWindowLimiter;
-import app.fixmo.edge.limits.RateDecision;
 import app.fixmo.edge.providers.AccountRoles;
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.kafka.KafkaClients;
@@ -59,6 +58,12 @@ public final class ExportRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(ExportRoutes.class);
   private static final String PROVIDERS_ONLY = "only providers have bookings to export";
+  private static final Problem TOO_MANY_EXPORTS =
+      Problem.of(
+          429,
+          "too-many-exports",
+          "Too many requests",
+          "at most " + EXPORTS_PER_HOUR + " exports an hour; try again later");
   // Export ids are UUIDs, so any other id is answered 404 without asking Redis.
   private static final Pattern EXPORT_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -122,10 +127,7 @@ public final class ExportRoutes {
       replay(ctx, idempotent.get(), first.get());
       return;
     }
-    RateDecision limit = limiter.hit(provider.accountId());
-    if (!limit.allowed()) {
-      throw tooMany(limit.resetSeconds());
-    }
+    limiter.hit(provider.accountId()).enforce(ctx, TOO_MANY_EXPORTS);
 
     create(ctx, provider, idempotent);
   }
@@ -138,7 +140,7 @@ public final class ExportRoutes {
     Instant now = clock.instant();
     UUID exportId = Ids.newId();
     String id = exportId.toString();
-    records.createPending(id, provider.accountId(), now);
+    ExportRecord pending = records.createPending(id, provider.accountId(), now);
     if (idempotent.isPresent()) {
       // A key's first request is named by its export's id: what every repeat answers with.
       Optional<FirstRequest> earlier = idempotency.claim(idempotent.get(), id);
@@ -157,14 +159,20 @@ public final class ExportRoutes {
       throw e;
     }
     log.info("export {} requested by provider {}", id, provider.accountId());
-    accepted(ctx, id);
+    // Just written and not yet built: answered as written, without reading it back.
+    accepted(ctx, ExportView.of(pending, Optional.empty()));
   }
 
   /** Answers a repeated key with the export its first request made, as it stands now. */
   private void replay(Context ctx, IdempotentWrite repeat, FirstRequest first) {
     first.requireSameAs(repeat);
+    ExportView view =
+        records
+            .find(first.requestId())
+            .map(ExportRecords.Found::view)
+            .orElseThrow(ExportRoutes::firstExportGone);
     ctx.header(Writes.REPLAYED_HEADER, "true");
-    accepted(ctx, first.requestId());
+    accepted(ctx, view);
   }
 
   private static Job job(Context ctx, UUID exportId, Caller provider, Instant now) {
@@ -184,14 +192,9 @@ public final class ExportRoutes {
         TraceContext.of(ctx));
   }
 
-  private void accepted(Context ctx, String exportId) {
-    ExportView view =
-        records
-            .find(exportId)
-            .map(ExportRecords.Found::view)
-            .orElseThrow(ExportRoutes::firstExportGone);
+  private static void accepted(Context ctx, ExportView view) {
     ctx.status(202);
-    ctx.header("Location", statusPath(exportId));
+    ctx.header("Location", statusPath(view.exportId()));
     ctx.json(view);
   }
 
@@ -255,16 +258,6 @@ public final class ExportRoutes {
     return new ApiException(
         Problem.conflict(
             "export-failed", "export " + exportId + " could not be built; ask for a new one"));
-  }
-
-  private static ApiException tooMany(long retryAfterSeconds) {
-    Problem problem =
-        Problem.of(
-            429,
-            "too-many-exports",
-            "Too many requests",
-            "at most " + EXPORTS_PER_HOUR + " exports an hour; try again later");
-    return new ApiException(problem, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   // Only when the key's first export expired (it was never built, and its day is up) while the key

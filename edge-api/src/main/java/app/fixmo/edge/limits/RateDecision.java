@@ -28,17 +28,19 @@ public record RateDecision(boolean allowed, long limit, long remaining, long res
 
   /** Adds the {@code RateLimit-*} headers; throws a 429 with {@code Retry-After} if refused. */
   public void enforce(Context ctx) {
+    enforce(
+        ctx,
+        Problem.of(
+            429, "rate-limited", "Too many requests", "try again in " + resetSeconds + " seconds"));
+  }
+
+  /** As {@link #enforce(Context)}, answering a refusal with a problem of the route's own. */
+  public void enforce(Context ctx, Problem refusal) {
     ctx.header("RateLimit-Limit", Long.toString(limit));
     ctx.header("RateLimit-Remaining", Long.toString(remaining));
     ctx.header("RateLimit-Reset", Long.toString(resetSeconds));
     if (!allowed) {
-      Problem problem =
-          Problem.of(
-              429,
-              "rate-limited",
-              "Too many requests",
-              "try again in " + resetSeconds + " seconds");
-      throw new ApiException(problem, Map.of("Retry-After", Long.toString(resetSeconds)));
+      throw new ApiException(refusal, Map.of("Retry-After", Long.toString(resetSeconds)));
     }
   }
 }

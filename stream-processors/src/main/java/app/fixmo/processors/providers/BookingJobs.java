@@ -66,7 +66,7 @@ final class BookingJobs {
   }
 
   /** Returns the ids of a booking's reminders, the customer's first. */
-  static List<UUID> reminderIds(Booking booking) {
+  private static List<UUID> reminderIds(Booking booking) {
     return PARTIES.stream().map(party -> JobTypes.reminderId(booking.bookingId(), party)).toList();
   }
 

@@ -37,8 +37,14 @@ final class HeldJobs {
 
   /** Takes out the job held under an id; empty when none is (never held, or released already). */
   Optional<Job> remove(String jobId) {
-    String key = index.delete(jobId);
-    return key == null ? Optional.empty() : Optional.ofNullable(schedule.delete(key));
+    // Read first: a logged store's delete writes a changelog tombstone even for a missing key,
+    // and most ids asked for here (every job held anew) have none.
+    String key = index.get(jobId);
+    if (key == null) {
+      return Optional.empty();
+    }
+    index.delete(jobId);
+    return Optional.ofNullable(schedule.delete(key));
   }
 
   /** Takes out up to {@code limit} jobs due at {@code now}, earliest first. */

@@ -1,6 +1,7 @@
 package app.fixmo.processors.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.processors.ProcessorsService;
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -44,10 +46,12 @@ class JobSchedulerTopologyTest {
   @BeforeEach
   void startDriver() {
     Topology topology = JobSchedulerTopology.addTo(new Topology(), NS, registry);
-    FixmoConfig config =
-        FixmoConfig.from(
-            Map.of("FIXMO_NAMESPACE", NS, "FIXMO_STREAMS_STATE_DIR", stateDir.toString()));
-    driver = new TopologyTestDriver(topology, ProcessorsService.streamsProperties(config), START);
+    driver = new TopologyTestDriver(topology, ProcessorsService.streamsProperties(config()), START);
+  }
+
+  private FixmoConfig config() {
+    return FixmoConfig.from(
+        Map.of("FIXMO_NAMESPACE", NS, "FIXMO_STREAMS_STATE_DIR", stateDir.toString()));
   }
 
   @AfterEach
@@ -197,6 +201,18 @@ class JobSchedulerTopologyTest {
   }
 
   @Test
+  void jobHeldAnewOrAnUnknownTombstoneWritesNoIndexTombstoneToTheChangelog() {
+    Job job = job("bulk", START.plusSeconds(30));
+
+    schedule(job);
+    withdraw(Ids.newId().toString());
+
+    assertThat(changelog(JobSchedulerTopology.INDEX_STORE))
+        .extracting(TestRecord::key, TestRecord::value)
+        .containsExactly(tuple(job.id().toString(), ScheduleKeys.of(job)));
+  }
+
+  @Test
   void tombstoneWithoutKeyGoesToTheDeadLetterTopic() {
     withdraw(null);
 
@@ -271,6 +287,18 @@ class JobSchedulerTopologyTest {
       all.forEachRemaining(entry -> entries.add(Map.entry(entry.key.toString(), entry.value)));
     }
     return entries;
+  }
+
+  private List<TestRecord<String, String>> changelog(String storeName) {
+    String applicationId =
+        ProcessorsService.streamsProperties(config())
+            .getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    return driver
+        .createOutputTopic(
+            applicationId + "-" + storeName + "-changelog",
+            new StringDeserializer(),
+            new StringDeserializer())
+        .readRecordsToList();
   }
 
   private List<Job> read(Topic<Job> topic) {

@@ -19,9 +19,10 @@ import java.util.List;
  * when it holds a comma, a quote or a line break, quotes doubled), one header row, then one row per
  * booking, newest first.
  *
- * <p>Free text a customer typed (name, address, notes, review) may start with {@code =}, {@code +},
- * {@code -} or {@code @}, which a spreadsheet would run as a formula; such a field gets a leading
- * apostrophe, so it is shown as text. The apostrophe is the only change made to any value.
+ * <p>Free text someone typed (listing title, customer name, address, notes, review) may start with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet would
+ * run as a formula; such a field gets a leading apostrophe, so it is shown as text. The apostrophe
+ * is the only change made to any value.
  */
 final class BookingsCsv {
 

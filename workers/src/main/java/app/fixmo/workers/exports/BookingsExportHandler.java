@@ -4,10 +4,10 @@ import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.jobs.JobTypes;
 import app.fixmo.schemas.jobs.JobTypes.BookingsExport;
-import app.fixmo.schemas.json.SchemaViolation;
 import app.fixmo.workers.exports.ExportStore.Built;
 import app.fixmo.workers.jobs.JobHandler;
 import app.fixmo.workers.jobs.JobRejected;
+import app.fixmo.workers.jobs.Payloads;
 import java.time.Clock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ public final class BookingsExportHandler implements JobHandler {
 
   @Override
   public void handle(Job job) throws JobRejected {
-    BookingsExport export = payload(job);
+    BookingsExport export = Payloads.read(job, BookingsExport.class);
     if (store.isBuilt(export.exportId())) {
       log.info("export {} was built before; keeping it", export.exportId());
       return;
@@ -76,14 +76,6 @@ public final class BookingsExportHandler implements JobHandler {
                   + built.exportId()
                   + " belongs to another provider than "
                   + export.providerId());
-    }
-  }
-
-  private static BookingsExport payload(Job job) throws JobRejected {
-    try {
-      return job.payloadAs(BookingsExport.class);
-    } catch (SchemaViolation e) {
-      throw new JobRejected("payload." + e.field() + ": " + e.getMessage());
     }
   }
 }

@@ -33,8 +33,8 @@ public final class FlakyJobHandler implements JobHandler {
   }
 
   @Override
-  public void handle(Job job) {
-    int failTimes = job.payloadAs(JobTypes.Flaky.class).failTimes();
+  public void handle(Job job) throws JobRejected {
+    int failTimes = Payloads.read(job, JobTypes.Flaky.class).failTimes();
     if (job.attempt() <= failTimes) {
       throw new IllegalStateException(
           "planned failure " + job.attempt() + " of " + failTimes + " (diagnostics.flaky)");

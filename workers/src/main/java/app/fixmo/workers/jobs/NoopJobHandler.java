@@ -12,7 +12,7 @@ public final class NoopJobHandler implements JobHandler {
   }
 
   @Override
-  public void handle(Job job) {
-    job.payloadAs(JobTypes.Noop.class);
+  public void handle(Job job) throws JobRejected {
+    Payloads.read(job, JobTypes.Noop.class);
   }
 }

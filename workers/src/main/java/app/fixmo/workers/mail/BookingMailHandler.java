@@ -9,6 +9,7 @@ import app.fixmo.schemas.providers.ProviderViews;
 import app.fixmo.schemas.providers.ProviderViews.BookingStatus;
 import app.fixmo.workers.jobs.JobHandler;
 import app.fixmo.workers.jobs.JobRejected;
+import app.fixmo.workers.jobs.Payloads;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;

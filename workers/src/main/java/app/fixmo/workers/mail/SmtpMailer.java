@@ -56,7 +56,8 @@ final class SmtpMailer {
    */
   String send(Mail mail) throws JobRejected, MessagingException {
     MimeMessage message = compose(mail);
-    try (Transport transport = session.getTransport("smtp")) {
+    Transport transport = session.getTransport("smtp");
+    try {
       connect(transport);
       transport.sendMessage(message, message.getAllRecipients());
     } catch (MessagingException e) {
@@ -69,6 +70,8 @@ final class SmtpMailer {
                 + refused.get().getMessage().strip());
       }
       throw e;
+    } finally {
+      close(transport);
     }
     String messageId = message.getMessageID();
     log.info(
@@ -92,6 +95,16 @@ final class SmtpMailer {
     message.setHeader("Auto-Submitted", "auto-generated");
     message.saveChanges();
     return message;
+  }
+
+  // Not try-with-resources: once the server has taken the mail, a failed QUIT must not fail the
+  // job, or its retry would send the mail a second time.
+  private static void close(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      log.debug("closing the SMTP connection failed: {}", e.getMessage());
+    }
   }
 
   private void connect(Transport transport) throws MessagingException {

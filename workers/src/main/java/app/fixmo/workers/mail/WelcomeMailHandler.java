@@ -5,6 +5,7 @@ import app.fixmo.schemas.jobs.JobTypes;
 import app.fixmo.schemas.jobs.JobTypes.WelcomeMail;
 import app.fixmo.workers.jobs.JobHandler;
 import app.fixmo.workers.jobs.JobRejected;
+import app.fixmo.workers.jobs.Payloads;
 import jakarta.mail.MessagingException;
 
 /** Runs {@code mail.welcome}: greets a new account at the address it signed up with. */

@@ -171,6 +171,20 @@ class JobWorkersIT {
   }
 
   @Test
+  void payloadItsTypeRefusesIsDeadLetteredAtTheFirstAttemptNamingTheField() {
+    startDefaultLane(1);
+    Job refused = TestJobs.job("default", JobTypes.DIAGNOSTICS_FLAKY, Map.of("failTimes", -1));
+
+    jobs.produce(refused);
+
+    DeadJob dead = Json.read(jobs.awaitRecords(Topics.JOBS_DEAD, 1).get(0).value(), DeadJob.class);
+    assertThat(dead.reason()).isEqualTo(DeadJob.Reason.REJECTED);
+    assertThat(dead.attempts()).isEqualTo(1);
+    assertThat(dead.error()).contains("at 'payload.failTimes'");
+    assertThat(jobs.awaitState(refused, State.DEAD).attempts()).isEqualTo(1);
+  }
+
+  @Test
   void jobNotYetDueIsHandedToTheScheduler() {
     startDefaultLane(1);
     Instant later = Instant.now().plus(Duration.ofHours(1));

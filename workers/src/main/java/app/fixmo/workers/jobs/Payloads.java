@@ -1,16 +1,15 @@
-package app.fixmo.workers.mail;
+package app.fixmo.workers.jobs;
 
 import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.json.SchemaViolation;
-import app.fixmo.workers.jobs.JobRejected;
 
 /** Reads job payloads; one that does not fit its type can never succeed. */
-final class Payloads {
+public final class Payloads {
 
   private Payloads() {}
 
   /** Returns the payload as its type's record, or rejects the job naming the bad field. */
-  static <T> T read(Job job, Class<T> type) throws JobRejected {
+  public static <T> T read(Job job, Class<T> type) throws JobRejected {
     try {
       return job.payloadAs(type);
     } catch (SchemaViolation e) {
