@@ -28,19 +28,32 @@ public record RateDecision(boolean allowed, long limit, long remaining, long res
 
   /** Adds the {@code RateLimit-*} headers; throws a 429 with {@code Retry-After} if refused. */
   public void enforce(Context ctx) {
-    enforce(
-        ctx,
-        Problem.of(
-            429, "rate-limited", "Too many requests", "try again in " + resetSeconds + " seconds"));
+    addHeaders(ctx);
+    if (!allowed) {
+      refuse(
+          Problem.of(
+              429,
+              "rate-limited",
+              "Too many requests",
+              "try again in " + resetSeconds + " seconds"));
+    }
   }
 
   /** As {@link #enforce(Context)}, answering a refusal with a problem of the route's own. */
   public void enforce(Context ctx, Problem refusal) {
+    addHeaders(ctx);
+    if (!allowed) {
+      refuse(refusal);
+    }
+  }
+
+  private void addHeaders(Context ctx) {
     ctx.header("RateLimit-Limit", Long.toString(limit));
     ctx.header("RateLimit-Remaining", Long.toString(remaining));
     ctx.header("RateLimit-Reset", Long.toString(resetSeconds));
-    if (!allowed) {
-      throw new ApiException(refusal, Map.of("Retry-After", Long.toString(resetSeconds)));
-    }
+  }
+
+  private void refuse(Problem refusal) {
+    throw new ApiException(refusal, Map.of("Retry-After", Long.toString(resetSeconds)));
   }
 }
