@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The job types FixMo runs, their payloads and retry policies, and the queues they travel in. The
- * edge refuses a type not listed here; a worker dead-letters one it has no handler for.
+ * The job types FixMo runs, their payloads, time limits and retry policies, and the queues they
+ * travel in. The edge refuses a type not listed here; a worker dead-letters one it has no handler
+ * for.
  */
 public final class JobTypes {
 
@@ -62,18 +63,39 @@ public final class JobTypes {
   public static final RetryPolicy DIAGNOSTIC_RETRIES =
       new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
+  /**
+   * A mail: a healthy SMTP server takes well under a second; ten seconds means it is not healthy,
+   * and the mail is better tried again later.
+   */
+  public static final Duration MAIL_TIME_LIMIT = Duration.ofSeconds(10);
+
+  /** An export: reads of the view cache, a few milliseconds each even for a busy provider. */
+  public static final Duration EXPORT_TIME_LIMIT = Duration.ofSeconds(10);
+
+  /** Diagnostics: they take no time; a second is ample. */
+  public static final Duration DIAGNOSTIC_TIME_LIMIT = Duration.ofSeconds(1);
+
   /** Every type, the diagnostic ones last. */
   public static final List<JobType> ALL =
       List.of(
-          new JobType(WELCOME_MAIL, WelcomeMail.class, MAIL_RETRIES, false),
-          new JobType(BOOKING_CONFIRMED_MAIL, BookingMail.class, MAIL_RETRIES, false),
-          new JobType(BOOKING_CANCELLED_MAIL, BookingMail.class, MAIL_RETRIES, false),
-          new JobType(BOOKING_REMINDER_MAIL, BookingMail.class, MAIL_RETRIES, false),
-          new JobType(BOOKINGS_EXPORT, BookingsExport.class, EXPORT_RETRIES, false),
-          new JobType(DIAGNOSTICS_NOOP, Noop.class, DIAGNOSTIC_RETRIES, true),
-          new JobType(DIAGNOSTICS_FLAKY, Flaky.class, DIAGNOSTIC_RETRIES, true));
+          mail(WELCOME_MAIL, WelcomeMail.class),
+          mail(BOOKING_CONFIRMED_MAIL, BookingMail.class),
+          mail(BOOKING_CANCELLED_MAIL, BookingMail.class),
+          mail(BOOKING_REMINDER_MAIL, BookingMail.class),
+          new JobType(
+              BOOKINGS_EXPORT, BookingsExport.class, EXPORT_TIME_LIMIT, EXPORT_RETRIES, false),
+          diagnostic(DIAGNOSTICS_NOOP, Noop.class),
+          diagnostic(DIAGNOSTICS_FLAKY, Flaky.class));
 
   private JobTypes() {}
+
+  private static JobType mail(String name, Class<?> payloadType) {
+    return new JobType(name, payloadType, MAIL_TIME_LIMIT, MAIL_RETRIES, false);
+  }
+
+  private static JobType diagnostic(String name, Class<?> payloadType) {
+    return new JobType(name, payloadType, DIAGNOSTIC_TIME_LIMIT, DIAGNOSTIC_RETRIES, true);
+  }
 
   /** Returns the type of that name, if it exists with diagnostics on or off as given. */
   public static Optional<JobType> find(String name, boolean diagnostics) {

@@ -12,11 +12,13 @@ import app.fixmo.schemas.json.SchemaViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -40,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * tells of it is written, and both before the acknowledgement, so a crash at any point leaves the
  * job on a topic, never lost; at worst it is handled twice, which the progress guard of {@link
  * JobStatusStore} and the done mark absorb.
+ *
+ * <p>Time limits: each handler runs on the consumer's {@link HandlerThread}, and an attempt past
+ * its type's limit fails like any other, so one hung handler holds its lane for the limit and no
+ * longer. A job starts only while half the acquisition lock is left, and no limit is longer than
+ * that half (see {@link ShareGroups#LONGEST_TIME_LIMIT}), so a job ends before its lock does and
+ * the broker never hands it to a second worker while the first still runs it.
  */
 final class JobRunner {
 
@@ -49,6 +57,7 @@ final class JobRunner {
   private static final Duration EARLY_TOLERANCE = Duration.ofMillis(100);
 
   private final Map<String, JobHandler> handlers;
+  private final Map<String, Duration> timeLimits;
   private final JobStatusStore statuses;
   private final JobMetrics metrics;
   private final JobListener listener;
@@ -64,6 +73,7 @@ final class JobRunner {
       Clock clock,
       DoubleSupplier jitter) {
     this.handlers = Map.copyOf(handlers);
+    this.timeLimits = timeLimits(handlers.values());
     this.statuses = statuses;
     this.metrics = metrics;
     this.listener = listener;
@@ -79,16 +89,22 @@ final class JobRunner {
    *
    * @param mayStart asked before each job starts; false hands the rest back unstarted (shutdown, or
    *     the acquisition lock running out), except a record on its last delivery
+   * @param handlerThread where the handlers run, within their time limits
    */
-  Outcome run(Lane lane, List<ConsumerRecord<String, byte[]>> records, BooleanSupplier mayStart) {
+  Outcome run(
+      Lane lane,
+      List<ConsumerRecord<String, byte[]>> records,
+      BooleanSupplier mayStart,
+      HandlerThread handlerThread) {
     Instant now = clock.instant();
     List<Delivery> deliveries = records.stream().map(record -> read(lane, record, now)).toList();
     readMarks(deliveries);
 
     StatusWrites writes = new StatusWrites(statuses);
+    Turn turn = new Turn(mayStart, handlerThread, writes);
     boolean failed = false;
     for (Delivery delivery : deliveries) {
-      failed |= !process(lane, delivery, mayStart, writes);
+      failed |= !process(lane, delivery, turn);
     }
     failed |= !settle(deliveries, writes);
     return new Outcome(deliveries.stream().map(d -> d.acknowledgement).toList(), failed);
@@ -129,9 +145,11 @@ final class JobRunner {
     return Delivery.of(record, Delivery.Kind.RUNNABLE, job, handler);
   }
 
+  /** What one poll's deliveries share: the permission to start, the thread, the writes. */
+  private record Turn(BooleanSupplier mayStart, HandlerThread handlerThread, StatusWrites writes) {}
+
   /** Handles one delivery; returns false if a dependency failed. */
-  private boolean process(
-      Lane lane, Delivery delivery, BooleanSupplier mayStart, StatusWrites writes) {
+  private boolean process(Lane lane, Delivery delivery, Turn turn) {
     String requestId = KafkaHeaders.read(delivery.record.headers(), KafkaHeaders.REQUEST_ID);
     try (LogContext context = LogContext.of(delivery.record, requestId)) {
       if (delivery.job != null) {
@@ -142,16 +160,16 @@ final class JobRunner {
         case UNKNOWN_TYPE -> forwarder.unknownType(delivery);
         case NOT_DUE -> forwarder.reschedule(delivery);
         case RUNNABLE -> {
-          return attempt(delivery, mayStart, writes);
+          return attempt(delivery, turn);
         }
       }
       return true;
     }
   }
 
-  private boolean attempt(Delivery delivery, BooleanSupplier mayStart, StatusWrites writes) {
+  private boolean attempt(Delivery delivery, Turn turn) {
     boolean lastChance = delivery.deliveryCount() >= ShareGroups.DELIVERY_LIMIT;
-    if (!lastChance && !mayStart.getAsBoolean()) {
+    if (!lastChance && !turn.mayStart().getAsBoolean()) {
       delivery.settle(Settlement.RELEASED, AcknowledgeType.RELEASE);
       return true;
     }
@@ -159,26 +177,25 @@ final class JobRunner {
     try {
       mark = delivery.mark.join();
     } catch (CompletionException e) {
-      return withoutMark(delivery, lastChance, e.getCause(), writes);
+      return withoutMark(delivery, lastChance, e.getCause(), turn);
     }
     if (mark.done()
         || mark.progress() > JobStatus.progress(delivery.job.attempt(), State.RUNNING)) {
       return duplicate(delivery, mark);
     }
-    run(delivery, writes);
+    run(delivery, turn);
     return true;
   }
 
   // Without Redis the worker cannot tell a redelivered job from a new one. It hands the job
   // back, unless the broker would archive it after this delivery: then it runs unguarded,
   // since running a job twice is better than losing it.
-  private boolean withoutMark(
-      Delivery delivery, boolean lastChance, Throwable error, StatusWrites writes) {
+  private boolean withoutMark(Delivery delivery, boolean lastChance, Throwable error, Turn turn) {
     if (lastChance) {
       log.warn(
           "Redis unreadable on the job's last delivery; running it unguarded: {}",
           error.toString());
-      run(delivery, writes);
+      run(delivery, turn);
     } else {
       log.warn("Redis unreadable; handing the job back: {}", error.toString());
       delivery.settle(Settlement.RELEASED, AcknowledgeType.RELEASE);
@@ -197,8 +214,9 @@ final class JobRunner {
     return true;
   }
 
-  private void run(Delivery delivery, StatusWrites writes) {
+  private void run(Delivery delivery, Turn turn) {
     Job job = delivery.job;
+    StatusWrites writes = turn.writes();
     JobMetrics.Meters meters = metrics.of(job.queue(), job.type());
     Instant started = clock.instant();
     meters.started.increment();
@@ -207,7 +225,7 @@ final class JobRunner {
     writes.beforeHandler();
     long startNanos = System.nanoTime();
     try {
-      delivery.handler.handle(job);
+      turn.handlerThread().run(delivery.handler, job, timeLimits.get(job.type()));
       long nanos = System.nanoTime() - startNanos;
       meters.duration.record(Duration.ofNanos(nanos));
       succeeded(delivery, meters, started, writes);
@@ -296,6 +314,11 @@ final class JobRunner {
       }
     }
     return ok;
+  }
+
+  // Read once: a handler's limit is asked for on every job, and the catalogue is a list.
+  private static Map<String, Duration> timeLimits(Collection<JobHandler> handlers) {
+    return handlers.stream().collect(Collectors.toMap(JobHandler::type, JobHandler::timeLimit));
   }
 
   private static JobStatus status(Job job, State state, int attempts, Instant started) {

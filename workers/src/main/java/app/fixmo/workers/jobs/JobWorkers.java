@@ -70,6 +70,7 @@ public final class JobWorkers implements Service {
       List<JobHandler> handlers,
       List<Lane> lanes,
       JobListener listener) {
+    handlers.forEach(JobWorkers::checkTimeLimit);
     this.kafka = new KafkaClients(config);
     this.config = config;
     this.redis = redis;
@@ -121,6 +122,15 @@ public final class JobWorkers implements Service {
         new LaneConsumer(lane, kafka.name(lane.topic()), consumer, runner, clock);
     consumers.add(laneConsumer);
     threads.add(Thread.ofPlatform().name(name + "-" + instance).start(laneConsumer));
+  }
+
+  // A limit past half the record lock would let the broker hand a running job to a second worker.
+  private static void checkTimeLimit(JobHandler handler) {
+    if (handler.timeLimit().compareTo(ShareGroups.LONGEST_TIME_LIMIT) > 0) {
+      throw new IllegalArgumentException(
+          "time limit of %s is %s; the longest a worker allows is %s"
+              .formatted(handler.type(), handler.timeLimit(), ShareGroups.LONGEST_TIME_LIMIT));
+    }
   }
 
   private static String describe(List<Lane> lanes) {

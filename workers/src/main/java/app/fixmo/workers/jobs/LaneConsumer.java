@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -19,14 +20,13 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping finishes the job in hand and hands the rest of the poll back (release), so another
  * worker takes them at once. The same happens when half the acquisition lock time has passed within
  * one poll: past the lock the broker would give the records to someone else while this worker still
- * holds them.
+ * holds them. Each handler runs on the consumer's {@link HandlerThread}, within its time limit.
  */
 final class LaneConsumer implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(LaneConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
-  private static final int DEFAULT_LOCK_MS = 30_000;
 
   private final Lane lane;
   private final String topic;
@@ -50,10 +50,10 @@ final class LaneConsumer implements Runnable {
 
   @Override
   public void run() {
-    try {
+    try (HandlerThread handlerThread = new HandlerThread(Thread.currentThread().getName())) {
       consumer.subscribe(List.of(topic));
       while (running) {
-        pollOnce();
+        pollOnce(handlerThread);
       }
     } catch (WakeupException e) {
       if (running) {
@@ -69,15 +69,16 @@ final class LaneConsumer implements Runnable {
     }
   }
 
-  private void pollOnce() {
+  private void pollOnce(HandlerThread handlerThread) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     consumer.poll(POLL).forEach(records::add);
     if (records.isEmpty()) {
       return;
     }
-    long lockMillis = consumer.acquisitionLockTimeoutMs().orElse(DEFAULT_LOCK_MS);
+    long lockMillis =
+        consumer.acquisitionLockTimeoutMs().orElse((int) ShareGroups.RECORD_LOCK.toMillis());
     long deadline = clock.millis() + lockMillis / 2;
-    JobRunner.Outcome outcome = run(records, deadline);
+    JobRunner.Outcome outcome = run(records, deadline, handlerThread);
     for (int i = 0; i < records.size(); i++) {
       consumer.acknowledge(records.get(i), outcome.acknowledgements().get(i));
     }
@@ -87,9 +88,11 @@ final class LaneConsumer implements Runnable {
     }
   }
 
-  private JobRunner.Outcome run(List<ConsumerRecord<String, byte[]>> records, long deadline) {
+  private JobRunner.Outcome run(
+      List<ConsumerRecord<String, byte[]>> records, long deadline, HandlerThread handlerThread) {
     try {
-      return runner.run(lane, records, () -> running && clock.millis() < deadline);
+      BooleanSupplier mayStart = () -> running && clock.millis() < deadline;
+      return runner.run(lane, records, mayStart, handlerThread);
     } catch (RuntimeException e) {
       // A fault in the runner itself: hand the whole poll back; jobs that ran are marked done.
       log.error(

@@ -1,6 +1,7 @@
 package app.fixmo.workers.jobs;
 
 import app.fixmo.platform.kafka.KafkaClients;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,18 +23,31 @@ final class ShareGroups {
    */
   static final int DELIVERY_LIMIT = 10;
 
+  /**
+   * How long a worker holds the records of one poll before the broker may hand them to another: the
+   * broker's default, set on each group so that the workers can rely on it.
+   */
+  static final Duration RECORD_LOCK = Duration.ofSeconds(30);
+
+  /**
+   * The longest time limit a job type may have. A worker starts a job only while half the lock is
+   * left (see {@link LaneConsumer}); a second of the rest is kept for settling the job.
+   */
+  static final Duration LONGEST_TIME_LIMIT = RECORD_LOCK.dividedBy(2).minusSeconds(1);
+
   private ShareGroups() {}
 
   /**
-   * Makes the share groups start from the earliest record, and allow the most deliveries. The
-   * broker's default start is the latest, which would skip every job produced before the group's
-   * first consumer joined.
+   * Makes the share groups start from the earliest record, allow the most deliveries and lock
+   * records for {@link #RECORD_LOCK}. The broker's default start is the latest, which would skip
+   * every job produced before the group's first consumer joined.
    */
   static void configure(KafkaClients kafka, Collection<String> groups) {
     List<AlterConfigOp> settings =
         List.of(
             set("share.auto.offset.reset", "earliest"),
-            set("share.delivery.count.limit", Integer.toString(DELIVERY_LIMIT)));
+            set("share.delivery.count.limit", Integer.toString(DELIVERY_LIMIT)),
+            set("share.record.lock.duration.ms", Long.toString(RECORD_LOCK.toMillis())));
     Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
     for (String group : groups) {
       changes.put(new ConfigResource(ConfigResource.Type.GROUP, group), settings);

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends mail through the configured SMTP server (Angus Mail), one connection per mail.
  *
- * <p>Timeouts keep a hung server from holding a worker thread past the share group's acquisition
- * lock (30 s): connecting, and each read and write, give up after a few seconds, and the job is
- * retried later.
+ * <p>A slow server fails the attempt at the mail's time limit ({@link
+ * app.fixmo.schemas.jobs.JobTypes#MAIL_TIME_LIMIT}), and the job is retried later. The socket
+ * timeouts bound how long the thread left behind stays blocked: a socket read on a platform thread
+ * does not wake for an interrupt.
  */
 final class SmtpMailer {
 

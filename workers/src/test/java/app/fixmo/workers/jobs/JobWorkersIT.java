@@ -1,6 +1,7 @@
 package app.fixmo.workers.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import app.fixmo.schemas.envelopes.Ids;
@@ -41,6 +42,7 @@ class JobWorkersIT {
 
   private static final RetryPolicy THREE_TRIES =
       new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(10));
+  private static final String STALL = "test.stall";
 
   private final Effects effects = new Effects();
   private final Recorder recorder = new Recorder();
@@ -235,6 +237,36 @@ class JobWorkersIT {
   }
 
   @Test
+  void attemptPastItsTimeLimitFailsAndTheJobBehindItDoesNotWaitForIt() {
+    List<JobHandler> handlers = List.of(TestJobs.recording(effects), stallingOnFirstAttempt());
+    jobs.start(handlers, List.of(Lane.of("default", 1)), recorder);
+    Job stalling = TestJobs.job("default", STALL, Map.of());
+    Job behind = TestJobs.job("default", TestJobs.RECORD, Map.of());
+
+    jobs.produce(stalling);
+    jobs.produce(behind);
+
+    JobStatus failed = jobs.awaitState(stalling, State.RETRYING);
+    TestJobs.Heard ranBehind = recorder.await(behind, Settlement.SUCCEEDED);
+    Job next = Json.read(jobs.awaitRecords(Topics.JOBS_SCHEDULED, 1).get(0).value(), Job.class);
+    assertThat(failed.lastError())
+        .isEqualTo("ran past its time limit of 500 ms and was interrupted");
+    assertThat(Duration.between(behind.submittedAt(), ranBehind.at()))
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(next.id()).isEqualTo(stalling.id());
+    assertThat(next.attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void typeWhoseTimeLimitOutlastsHalfTheRecordLockIsRefusedAtStart() {
+    JobHandler tooPatient = withTimeLimit(Duration.ofSeconds(15));
+
+    assertThatThrownBy(() -> jobs.start(List.of(tooPatient), List.of(), recorder))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("time limit of test.stall is PT15S; the longest a worker allows is PT14S");
+  }
+
+  @Test
   void twoWorkersShareOneQueueAndEachJobRunsOnce() {
     Recorder first = new Recorder();
     Recorder second = new Recorder();
@@ -317,6 +349,50 @@ class JobWorkersIT {
   private double gauge(String name, String queue) {
     var gauge = jobs.registry().find(name).tags("queue", queue).gauge();
     return gauge == null ? 0 : gauge.value();
+  }
+
+  // Its first attempt sleeps for longer than any test waits; the interrupt at the limit ends it.
+  private static JobHandler stallingOnFirstAttempt() {
+    return new JobHandler() {
+      @Override
+      public String type() {
+        return STALL;
+      }
+
+      @Override
+      public Duration timeLimit() {
+        return Duration.ofMillis(500);
+      }
+
+      @Override
+      public RetryPolicy retryPolicy() {
+        return THREE_TRIES;
+      }
+
+      @Override
+      public void handle(Job job) throws InterruptedException {
+        if (job.attempt() == 1) {
+          Thread.sleep(Duration.ofMinutes(1));
+        }
+      }
+    };
+  }
+
+  private static JobHandler withTimeLimit(Duration limit) {
+    return new JobHandler() {
+      @Override
+      public String type() {
+        return STALL;
+      }
+
+      @Override
+      public Duration timeLimit() {
+        return limit;
+      }
+
+      @Override
+      public void handle(Job job) {}
+    };
   }
 
   /** Stands for a worker process dying: an error no worker code catches. */
