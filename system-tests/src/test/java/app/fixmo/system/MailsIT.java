@@ -46,6 +46,7 @@ class MailsIT {
   private static final DateTimeFormatter DAY_TIME =
       DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
   private static final String ADDRESS = "12 Mabini Street, Barangay 5";
+  private static final String INTERNAL_KEY = "mails-it-internal-key";
 
   private static FixmoSystem system;
   private static Marketplace market;
@@ -54,7 +55,9 @@ class MailsIT {
   @BeforeAll
   static void startSystem(KafkaBroker broker, RedisInstance redis, TestNamespace namespace)
       throws Exception {
-    system = FixmoSystem.start(broker, redis.url(), namespace, Map.of());
+    system =
+        FixmoSystem.start(
+            broker, redis.url(), namespace, Map.of("FIXMO_INTERNAL_API_KEY", INTERNAL_KEY));
     market = new Marketplace(system.api());
     smtp = system.mail();
   }
@@ -94,6 +97,11 @@ class MailsIT {
     assertThat(subjects(provider)).noneMatch(subject -> subject.startsWith("Reminder"));
     assertThat(subjects(remindedCustomer)).hasSize(2);
     assertThat(subjects(remindedProvider)).hasSize(2);
+    // Withdrawn from the scheduler, they never reached a worker: no status, where a reminder
+    // dropped when it ran (its booking found cancelled) would have one.
+    assertThat(reminderStatusCode(remindedBooking, MailRecipient.CUSTOMER)).isEqualTo(200);
+    assertThat(reminderStatusCode(booking, MailRecipient.CUSTOMER)).isEqualTo(404);
+    assertThat(reminderStatusCode(booking, MailRecipient.PROVIDER)).isEqualTo(404);
   }
 
   private static void assertConfirmations(
@@ -144,6 +152,12 @@ class MailsIT {
     assertThat(toProvider.receivedAt())
         .isBetween(remindAt.minusMillis(500), remindAt.plusSeconds(5));
     assertThat(toProvider.text()).contains("Carlo booked you for tomorrow at");
+  }
+
+  /** Returns the HTTP status code of {@code GET /api/jobs/{id}} for a booking's reminder. */
+  private static int reminderStatusCode(String booking, MailRecipient recipient) {
+    String jobId = JobTypes.reminderId(booking, recipient).toString();
+    return system.api().get("/api/jobs/" + jobId, "X-Api-Key", INTERNAL_KEY).status();
   }
 
   /** A signed-up account with its address, read back from {@code /api/me}. */

@@ -2,6 +2,7 @@ package app.fixmo.workers.jobs;
 
 import app.fixmo.schemas.envelopes.Job;
 import app.fixmo.schemas.jobs.JobStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,9 @@ final class Delivery {
 
   /** The status to write once {@link #sent} is stored, so it never tells of a lost record. */
   JobStatus statusOnceSent;
+
+  /** When its handler was called, if it was. */
+  Instant started;
 
   /** Status writes to wait for before the acknowledgement. */
   final List<CompletableFuture<?>> writes = new ArrayList<>();

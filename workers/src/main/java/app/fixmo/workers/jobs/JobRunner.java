@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * job on a topic, never lost; at worst it is handled twice, which the progress guard of {@link
  * JobStatusStore} and the done mark absorb.
  *
- * <p>Time limits: each handler runs on the consumer's {@link HandlerThread}, and an attempt past
+ * <p>Time limits: a poll's jobs run on the consumer's {@link HandlerThread}, and an attempt past
  * its type's limit fails like any other, so one hung handler holds its lane for the limit and no
  * longer. A job starts only while half the acquisition lock is left, and no limit is longer than
  * that half (see {@link ShareGroups#LONGEST_TIME_LIMIT}), so a job ends before its lock does and
@@ -100,13 +100,9 @@ final class JobRunner {
     List<Delivery> deliveries = records.stream().map(record -> read(lane, record, now)).toList();
     readMarks(deliveries);
 
-    StatusWrites writes = new StatusWrites(statuses);
-    Turn turn = new Turn(mayStart, handlerThread, writes);
-    boolean failed = false;
-    for (Delivery delivery : deliveries) {
-      failed |= !process(lane, delivery, turn);
-    }
-    failed |= !settle(deliveries, writes);
+    Turn turn = new Turn(lane, mayStart, handlerThread, new StatusWrites(statuses));
+    handlerThread.runAll(deliveries, delivery -> process(delivery, turn), this::timedOut);
+    boolean failed = turn.dependencyFailed | !settle(deliveries, turn.writes);
     return new Outcome(deliveries.stream().map(d -> d.acknowledgement).toList(), failed);
   }
 
@@ -145,31 +141,63 @@ final class JobRunner {
     return Delivery.of(record, Delivery.Kind.RUNNABLE, job, handler);
   }
 
-  /** What one poll's deliveries share: the permission to start, the thread, the writes. */
-  private record Turn(BooleanSupplier mayStart, HandlerThread handlerThread, StatusWrites writes) {}
+  /**
+   * What one poll's deliveries share, handed from thread to thread with the poll: the handler
+   * thread works through them, and the consumer's thread reads the result once it is done.
+   */
+  private static final class Turn {
 
-  /** Handles one delivery; returns false if a dependency failed. */
-  private boolean process(Lane lane, Delivery delivery, Turn turn) {
-    String requestId = KafkaHeaders.read(delivery.record.headers(), KafkaHeaders.REQUEST_ID);
-    try (LogContext context = LogContext.of(delivery.record, requestId)) {
-      if (delivery.job != null) {
-        context.with(LogFields.JOB_ID, delivery.job.id().toString());
-      }
+    final Lane lane;
+    final BooleanSupplier mayStart;
+    final HandlerThread handlerThread;
+    final StatusWrites writes;
+    volatile boolean dependencyFailed;
+
+    Turn(Lane lane, BooleanSupplier mayStart, HandlerThread thread, StatusWrites writes) {
+      this.lane = lane;
+      this.mayStart = mayStart;
+      this.handlerThread = thread;
+      this.writes = writes;
+    }
+  }
+
+  /** Handles one delivery, on the handler thread. */
+  private void process(Delivery delivery, Turn turn) {
+    try (LogContext context = logContext(delivery)) {
       switch (delivery.kind) {
-        case UNREADABLE -> forwarder.unreadable(lane, delivery);
+        case UNREADABLE -> forwarder.unreadable(turn.lane, delivery);
         case UNKNOWN_TYPE -> forwarder.unknownType(delivery);
         case NOT_DUE -> forwarder.reschedule(delivery);
         case RUNNABLE -> {
-          return attempt(delivery, turn);
+          if (!attempt(delivery, turn)) {
+            turn.dependencyFailed = true;
+          }
         }
       }
-      return true;
     }
+  }
+
+  /** Fails an attempt whose handler ran past its limit, on the consumer's thread. */
+  private void timedOut(Delivery delivery, Duration limit) {
+    try (LogContext context = logContext(delivery)) {
+      Job job = delivery.job;
+      metrics.of(job.queue(), job.type()).duration.record(limit);
+      forwarder.failed(delivery, delivery.started, new HandlerThread.TimeLimitExceeded(limit));
+    }
+  }
+
+  private static LogContext logContext(Delivery delivery) {
+    String requestId = KafkaHeaders.read(delivery.record.headers(), KafkaHeaders.REQUEST_ID);
+    LogContext context = LogContext.of(delivery.record, requestId);
+    if (delivery.job != null) {
+      context.with(LogFields.JOB_ID, delivery.job.id().toString());
+    }
+    return context;
   }
 
   private boolean attempt(Delivery delivery, Turn turn) {
     boolean lastChance = delivery.deliveryCount() >= ShareGroups.DELIVERY_LIMIT;
-    if (!lastChance && !turn.mayStart().getAsBoolean()) {
+    if (!lastChance && !turn.mayStart.getAsBoolean()) {
       delivery.settle(Settlement.RELEASED, AcknowledgeType.RELEASE);
       return true;
     }
@@ -216,16 +244,17 @@ final class JobRunner {
 
   private void run(Delivery delivery, Turn turn) {
     Job job = delivery.job;
-    StatusWrites writes = turn.writes();
+    StatusWrites writes = turn.writes;
     JobMetrics.Meters meters = metrics.of(job.queue(), job.type());
     Instant started = clock.instant();
+    delivery.started = started;
     meters.started.increment();
     meters.waited(Duration.between(job.readySince(), started));
     delivery.writes.add(writes.write(status(job, State.RUNNING, job.attempt(), started), false));
     writes.beforeHandler();
     long startNanos = System.nanoTime();
     try {
-      turn.handlerThread().run(delivery.handler, job, timeLimits.get(job.type()));
+      turn.handlerThread.timed(timeLimits.get(job.type()), () -> delivery.handler.handle(job));
       long nanos = System.nanoTime() - startNanos;
       meters.duration.record(Duration.ofNanos(nanos));
       succeeded(delivery, meters, started, writes);

@@ -3,126 +3,139 @@ package app.fixmo.workers.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.fixmo.platform.logging.LogFields;
-import app.fixmo.schemas.envelopes.Job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
 
 class HandlerThreadTest {
 
   private static final Duration LIMIT = Duration.ofMillis(300);
-  private static final Job JOB = TestJobs.job("default", "test.thread", Map.of());
 
   private final HandlerThread thread = new HandlerThread("jobs-default-0");
-  private final List<String> threadNames = new CopyOnWriteArrayList<>();
+  private final Map<String, String> ranOn = new ConcurrentHashMap<>();
+  private final List<String> finished = new CopyOnWriteArrayList<>();
+  private final List<String> timedOut = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void close() {
     thread.close();
-    MDC.clear();
   }
 
   @Test
-  void handlerRunsOnItsOwnThreadWithTheConsumersLogContext() throws Exception {
-    MDC.put(LogFields.JOB_ID, "job-7");
-    List<String> seenJobIds = new CopyOnWriteArrayList<>();
+  void itemsRunInOrderOnOneThreadThatIsNotTheCallers() {
+    thread.runAll(List.of("a", "b", "c"), item -> work(item, () -> {}), this::timedOut);
 
-    thread.run(handler(job -> seenJobIds.add(MDC.get(LogFields.JOB_ID))), JOB, LIMIT);
-    thread.run(handler(job -> seenJobIds.add(MDC.get(LogFields.JOB_ID))), JOB, LIMIT);
-
-    assertThat(seenJobIds).containsExactly("job-7", "job-7");
-    assertThat(threadNames).containsExactly("jobs-default-0-1", "jobs-default-0-1");
+    assertThat(finished).containsExactly("a", "b", "c");
+    assertThat(ranOn)
+        .containsOnly(
+            Map.entry("a", "jobs-default-0-1"),
+            Map.entry("b", "jobs-default-0-1"),
+            Map.entry("c", "jobs-default-0-1"));
+    assertThat(timedOut).isEmpty();
   }
 
   @Test
-  void handlerPastTheLimitIsInterruptedAndTheNextJobGetsAFreshThread() throws Exception {
+  void callPastItsLimitIsInterruptedAndTheItemsAfterItRunOnAFreshThread() throws Exception {
     CountDownLatch interrupted = new CountDownLatch(1);
-    JobHandler sleeper =
-        handler(
-            job -> {
-              try {
-                Thread.sleep(Duration.ofSeconds(30));
-              } catch (InterruptedException e) {
-                interrupted.countDown();
-              }
-            });
+    HandlerThread.HandlerCall sleeper =
+        () -> {
+          try {
+            Thread.sleep(Duration.ofSeconds(30));
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+        };
 
     long started = System.nanoTime();
-    assertThatThrownBy(() -> thread.run(sleeper, JOB, LIMIT))
-        .isInstanceOf(HandlerThread.TimeLimitExceeded.class)
-        .hasMessage("ran past its time limit of 300 ms and was interrupted");
-    Duration waited = Duration.ofNanos(System.nanoTime() - started);
-    thread.run(handler(job -> {}), JOB, LIMIT);
+    thread.runAll(
+        List.of("a", "slow", "c"),
+        item -> work(item, item.equals("slow") ? sleeper : () -> {}),
+        this::timedOut);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertThat(waited).isBetween(LIMIT, LIMIT.plusMillis(500));
+    assertThat(timedOut)
+        .containsExactly("slow after 300 ms on " + Thread.currentThread().getName());
+    assertThat(finished).containsExactly("a", "c");
+    assertThat(ranOn).containsEntry("a", "jobs-default-0-1").containsEntry("c", "jobs-default-0-2");
+    assertThat(took).isBetween(LIMIT, LIMIT.plusMillis(500));
     assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(threadNames).containsExactly("jobs-default-0-1", "jobs-default-0-2");
+    Thread.sleep(100);
+    assertThat(finished).containsExactly("a", "c");
   }
 
   @Test
-  void handlerThatIgnoresTheInterruptNoLongerHoldsTheConsumer() throws Exception {
+  void callThatIgnoresTheInterruptHoldsNeitherTheCallerNorTheItemsAfterIt() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    JobHandler stubborn =
-        handler(
-            job -> {
-              while (release.getCount() > 0) {
-                Thread.onSpinWait();
-              }
-            });
+    CountDownLatch stubbornEnded = new CountDownLatch(1);
+    HandlerThread.HandlerCall stubborn =
+        () -> {
+          while (release.getCount() > 0) {
+            Thread.onSpinWait();
+          }
+          stubbornEnded.countDown();
+        };
 
-    assertThatThrownBy(() -> thread.run(stubborn, JOB, LIMIT))
-        .isInstanceOf(HandlerThread.TimeLimitExceeded.class);
-    List<String> ran = new CopyOnWriteArrayList<>();
-    thread.run(handler(job -> ran.add("next")), JOB, LIMIT);
+    thread.runAll(
+        List.of("stubborn", "b"),
+        item -> work(item, item.equals("stubborn") ? stubborn : () -> {}),
+        this::timedOut);
     release.countDown();
 
-    assertThat(ran).containsExactly("next");
+    assertThat(stubbornEnded.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(100);
+    assertThat(timedOut).hasSize(1).allMatch(line -> line.startsWith("stubborn after 300 ms"));
+    assertThat(finished).containsExactly("b");
   }
 
   @Test
-  void exceptionsAndErrorsOfTheHandlerReachTheConsumerAsThrown() {
-    JobHandler failing =
-        handler(
-            job -> {
-              throw new IllegalStateException("mail server said 451");
-            });
-    JobHandler crashing =
-        handler(
-            job -> {
-              throw new OutOfMemoryError("simulated");
-            });
+  void callThatEndsInTimeGivesWorkWhatItThrew() {
+    thread.runAll(
+        List.of("failing"),
+        item ->
+            work(
+                item,
+                () -> {
+                  throw new IllegalStateException("mail server said 451");
+                }),
+        this::timedOut);
 
-    assertThatThrownBy(() -> thread.run(failing, JOB, LIMIT))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("mail server said 451");
-    assertThatThrownBy(() -> thread.run(crashing, JOB, LIMIT))
+    assertThat(finished).containsExactly("failing threw mail server said 451");
+  }
+
+  @Test
+  void errorOfTheWorkReachesTheCallerAndLeavesTheRestUndone() {
+    assertThatThrownBy(
+            () ->
+                thread.runAll(
+                    List.of("crash", "b"),
+                    item -> {
+                      throw new OutOfMemoryError("simulated");
+                    },
+                    this::timedOut))
         .isInstanceOf(OutOfMemoryError.class)
         .hasMessage("simulated");
+    assertThat(finished).isEmpty();
   }
 
-  private interface Body {
-    void handle(Job job) throws Exception;
+  /** What a job runner does with an item: one timed call, then a note of how it ended. */
+  private void work(String item, HandlerThread.HandlerCall call) {
+    ranOn.put(item, Thread.currentThread().getName());
+    try {
+      thread.timed(LIMIT, call);
+      finished.add(item);
+    } catch (Exception e) {
+      finished.add(item + " threw " + e.getMessage());
+    }
   }
 
-  private JobHandler handler(Body body) {
-    return new JobHandler() {
-      @Override
-      public String type() {
-        return "test.thread";
-      }
-
-      @Override
-      public void handle(Job job) throws Exception {
-        threadNames.add(Thread.currentThread().getName());
-        body.handle(job);
-      }
-    };
+  private void timedOut(String item, Duration limit) {
+    timedOut.add(
+        item + " after " + limit.toMillis() + " ms on " + Thread.currentThread().getName());
   }
 }
