@@ -35,13 +35,14 @@ final class HandlerThread implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HandlerThread.class);
 
-  // How often the consumer's thread looks for a timed call when none was open at its last look.
+  // How often the consumer's thread looks at the open call: the call it saw may have ended and
+  // another, of a type with a shorter limit, begun.
   private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final String name;
   private final AtomicInteger generation = new AtomicInteger();
-  private ExecutorService executor;
   private final AtomicReference<TimedCall> open = new AtomicReference<>();
+  private ExecutorService executor;
   // The item the current handler thread's loop is at. Only that thread uses it: a thread left
   // behind is inside a handler call, and unwinds from there without reading it.
   private int position;
@@ -104,7 +105,10 @@ final class HandlerThread implements AutoCloseable {
   private TimedCall watch(Future<?> loop) {
     while (true) {
       TimedCall timed = open.get();
-      long waitNanos = timed == null ? LOOK_NANOS : timed.deadlineNanos - System.nanoTime();
+      long waitNanos =
+          timed == null
+              ? LOOK_NANOS
+              : Math.min(LOOK_NANOS, timed.deadlineNanos - System.nanoTime());
       try {
         loop.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
         return null;

@@ -70,6 +70,29 @@ class HandlerThreadTest {
   }
 
   @Test
+  void shortLimitOfACallIsKeptThoughALongerOneWasOpenBeforeIt() {
+    HandlerThread.HandlerCall sleepsPastTheShortLimit = () -> Thread.sleep(Duration.ofSeconds(30));
+    HandlerThread.HandlerCall takesAWhile = () -> Thread.sleep(Duration.ofMillis(150));
+
+    long started = System.nanoTime();
+    thread.runAll(
+        List.of("patient", "slow"),
+        item -> {
+          if (item.equals("patient")) {
+            work(item, Duration.ofSeconds(10), takesAWhile);
+          } else {
+            work(item, LIMIT, sleepsPastTheShortLimit);
+          }
+        },
+        this::timedOut);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(finished).containsExactly("patient");
+    assertThat(timedOut).hasSize(1).allMatch(line -> line.startsWith("slow after 300 ms"));
+    assertThat(took).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
   void callThatIgnoresTheInterruptHoldsNeitherTheCallerNorTheItemsAfterIt() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch stubbornEnded = new CountDownLatch(1);
@@ -125,9 +148,13 @@ class HandlerThreadTest {
 
   /** What a job runner does with an item: one timed call, then a note of how it ended. */
   private void work(String item, HandlerThread.HandlerCall call) {
+    work(item, LIMIT, call);
+  }
+
+  private void work(String item, Duration limit, HandlerThread.HandlerCall call) {
     ranOn.put(item, Thread.currentThread().getName());
     try {
-      thread.timed(LIMIT, call);
+      thread.timed(limit, call);
       finished.add(item);
     } catch (Exception e) {
       finished.add(item + " threw " + e.getMessage());
