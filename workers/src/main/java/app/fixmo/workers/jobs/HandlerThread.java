@@ -88,14 +88,21 @@ final class HandlerThread implements AutoCloseable {
   void timed(Duration limit, HandlerCall call) throws Exception {
     TimedCall timed = new TimedCall(position, limit, System.nanoTime() + limit.toNanos());
     open.set(timed);
-    boolean inTime;
     try {
       call.run();
-    } finally {
-      inTime = timed.end();
-      // Only its own: a fresh thread may have opened the next item's call meanwhile.
-      open.compareAndSet(timed, null);
+    } catch (Exception | Error e) {
+      end(timed);
+      throw e;
     }
+    end(timed);
+  }
+
+  // A call that ended too late, however it ended (the interrupt often makes it throw), belongs
+  // to the consumer's thread now: this thread unwinds without a word about it.
+  private void end(TimedCall timed) {
+    boolean inTime = timed.end();
+    // Only its own: a fresh thread may have opened the next item's call meanwhile.
+    open.compareAndSet(timed, null);
     if (!inTime) {
       throw new LeftBehind();
     }
