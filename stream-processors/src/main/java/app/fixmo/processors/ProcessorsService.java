@@ -62,9 +62,13 @@ public final class ProcessorsService implements Service {
 
   /** Returns the Kafka Streams settings the processors run with. */
   public static Properties streamsProperties(FixmoConfig config) {
-    Properties props = new KafkaClients(config).streams(APPLICATION_ID);
+    KafkaClients kafka = new KafkaClients(config);
+    Properties props = kafka.streams(APPLICATION_ID);
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableRecords.class);
+    props.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        kafka.name(Topics.PROCESSORS_DEAD));
     return props;
   }
 

@@ -27,13 +27,15 @@ class ProcessorsServiceTest {
   }
 
   @Test
-  void unreadableRecordsAreHandedToTheSkippingHandler() {
+  void unreadableRecordsAreSkippedOntoTheNamespacedDeadLetterTopic() {
     Properties props = ProcessorsService.streamsProperties(config);
 
     assertThat(props)
         .containsEntry(
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-            SkipUnreadableRecords.class);
+            SkipUnreadableRecords.class)
+        .containsEntry(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dev.fixmo.processors.dead");
   }
 
   @Test

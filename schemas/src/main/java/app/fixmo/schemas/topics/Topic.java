@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One topic of the catalogue, declared once: its name, what its key is, the type of its values, how
@@ -36,8 +37,12 @@ public record Topic<V>(
     return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
   }
 
-  /** Returns the serde for this topic's values. */
+  /** Returns the serde for this topic's values: JSON, or the bytes as they are for byte[]. */
+  @SuppressWarnings("unchecked")
   public Serde<V> valueSerde() {
+    if (valueType == byte[].class) {
+      return (Serde<V>) Serdes.ByteArray();
+    }
     return JsonSerde.of(valueType);
   }
 

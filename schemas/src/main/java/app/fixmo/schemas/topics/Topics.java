@@ -172,6 +172,20 @@ public final class Topics {
           Duration.ofDays(30),
           "dead letters: jobs past their last attempt, malformed records, unknown types");
 
+  /**
+   * Records the processors could not read, exactly as they came: Kafka Streams' dead-letter queue,
+   * with headers naming the error and the source topic, partition and offset.
+   */
+  public static final Topic<byte[]> PROCESSORS_DEAD =
+      new Topic<>(
+          "fixmo.processors.dead",
+          "the unreadable record's own key",
+          byte[].class,
+          3,
+          false,
+          Duration.ofDays(30),
+          "records on the command topics that are no command, as they came, with the error");
+
   /** Every topic, in the order they are created. */
   public static final List<Topic<?>> ALL =
       List.of(
@@ -188,7 +202,8 @@ public final class Topics {
           JOBS_CRITICAL,
           JOBS_BULK,
           JOBS_SCHEDULED,
-          JOBS_DEAD);
+          JOBS_DEAD,
+          PROCESSORS_DEAD);
 
   private Topics() {}
 }
