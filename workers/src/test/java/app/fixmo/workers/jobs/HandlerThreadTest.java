@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +42,11 @@ class HandlerThreadTest {
 
   @Test
   void callPastItsLimitIsInterruptedAndTheItemsAfterItRunOnAFreshThread() throws Exception {
-    CountDownLatch interrupted = new CountDownLatch(1);
+    AtomicReference<Thread> leftBehind = new AtomicReference<>();
     HandlerThread.HandlerCall sleeper =
         () -> {
-          try {
-            Thread.sleep(Duration.ofSeconds(30));
-          } finally {
-            interrupted.countDown();
-          }
+          leftBehind.set(Thread.currentThread());
+          Thread.sleep(Duration.ofSeconds(30));
         };
 
     long started = System.nanoTime();
@@ -64,9 +61,9 @@ class HandlerThreadTest {
     assertThat(finished).containsExactly("a", "c");
     assertThat(ranOn).containsEntry("a", "jobs-default-0-1").containsEntry("c", "jobs-default-0-2");
     assertThat(took).isBetween(LIMIT, LIMIT.plusMillis(500));
-    assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(100);
-    // The interrupt made the sleep throw; that reached no one, since "slow" was settled already.
+    // Interrupted, the sleep threw and the thread ended long before its 30 s; what it threw
+    // reached no one, since "slow" was settled already.
+    assertThat(endsWithin(leftBehind.get(), Duration.ofSeconds(5))).isTrue();
     assertThat(finished).containsExactly("a", "c");
   }
 
@@ -96,13 +93,13 @@ class HandlerThreadTest {
   @Test
   void callThatIgnoresTheInterruptHoldsNeitherTheCallerNorTheItemsAfterIt() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch stubbornEnded = new CountDownLatch(1);
+    AtomicReference<Thread> leftBehind = new AtomicReference<>();
     HandlerThread.HandlerCall stubborn =
         () -> {
+          leftBehind.set(Thread.currentThread());
           while (release.getCount() > 0) {
             Thread.onSpinWait();
           }
-          stubbornEnded.countDown();
         };
 
     thread.runAll(
@@ -111,8 +108,7 @@ class HandlerThreadTest {
         this::timedOut);
     release.countDown();
 
-    assertThat(stubbornEnded.await(5, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(100);
+    assertThat(endsWithin(leftBehind.get(), Duration.ofSeconds(5))).isTrue();
     assertThat(timedOut).hasSize(1).allMatch(line -> line.startsWith("stubborn after 300 ms"));
     assertThat(finished).containsExactly("b");
   }
@@ -145,6 +141,10 @@ class HandlerThreadTest {
         .isInstanceOf(OutOfMemoryError.class)
         .hasMessage("simulated");
     assertThat(finished).isEmpty();
+  }
+
+  private static boolean endsWithin(Thread thread, Duration wait) throws InterruptedException {
+    return thread.join(wait);
   }
 
   /** What a job runner does with an item: one timed call, then a note of how it ended. */
