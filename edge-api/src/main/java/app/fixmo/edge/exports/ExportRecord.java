@@ -1,5 +1,6 @@
 package app.fixmo.edge.exports;
 
+import app.fixmo.schemas.jobs.ExportHash;
 import app.fixmo.schemas.jobs.JobStatus;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
@@ -29,9 +30,6 @@ record ExportRecord(
     Integer rows,
     Integer bytes) {
 
-  static final String PENDING = "pending";
-  static final String READY = "ready";
-
   /** Where an export stands, as the API shows it. */
   enum State {
     PENDING,
@@ -46,30 +44,35 @@ record ExportRecord(
 
   /** Reads the stored hash; empty when there is none (never made, or expired). */
   static Optional<ExportRecord> fromFields(Map<String, String> fields) {
-    if (fields.get("exportId") == null || fields.get("providerId") == null) {
+    if (fields.get(ExportHash.EXPORT_ID) == null || fields.get(ExportHash.PROVIDER_ID) == null) {
       return Optional.empty();
     }
     return Optional.of(
         new ExportRecord(
-            fields.get("exportId"),
-            fields.get("providerId"),
-            fields.getOrDefault("state", PENDING),
-            instant(fields.get("requestedAt")),
-            instant(fields.get("readyAt")),
-            instant(fields.get("expiresAt")),
-            number(fields.get("rows")),
-            number(fields.get("bytes"))));
+            fields.get(ExportHash.EXPORT_ID),
+            fields.get(ExportHash.PROVIDER_ID),
+            fields.getOrDefault(ExportHash.STATE, ExportHash.PENDING),
+            instant(fields.get(ExportHash.REQUESTED_AT)),
+            instant(fields.get(ExportHash.READY_AT)),
+            instant(fields.get(ExportHash.EXPIRES_AT)),
+            number(fields.get(ExportHash.ROWS)),
+            number(fields.get(ExportHash.BYTES))));
   }
 
   /** Returns the hash fields of a new export, before a worker has built it. */
   static Map<String, String> pendingFields(
       String exportId, String providerId, Instant requestedAt, Instant expiresAt) {
     return Map.of(
-        "exportId", exportId,
-        "providerId", providerId,
-        "state", PENDING,
-        "requestedAt", requestedAt.toString(),
-        "expiresAt", expiresAt.toString());
+        ExportHash.EXPORT_ID,
+        exportId,
+        ExportHash.PROVIDER_ID,
+        providerId,
+        ExportHash.STATE,
+        ExportHash.PENDING,
+        ExportHash.REQUESTED_AT,
+        requestedAt.toString(),
+        ExportHash.EXPIRES_AT,
+        expiresAt.toString());
   }
 
   /** Tells whether an account may see this export: only the provider it was made for. */
@@ -82,7 +85,7 @@ record ExportRecord(
    * up, after its last attempt or at once for a job that can never succeed); else pending.
    */
   State state(Optional<JobStatus.State> job) {
-    if (READY.equals(stored)) {
+    if (ExportHash.READY.equals(stored)) {
       return State.READY;
     }
     return job.filter(JobStatus.State.DEAD::equals).isPresent() ? State.FAILED : State.PENDING;

@@ -2,6 +2,7 @@ package app.fixmo.edge.exports;
 
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.schemas.jobs.ExportHash;
 import app.fixmo.schemas.jobs.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,10 @@ import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The edge's side of exports in Redis: a hash {@code fixmo:<ns>:export:{<id>}} (see {@link
- * ExportRecord}) and the CSV under {@code fixmo:<ns>:export:{<id>}:csv}, which the worker writes
- * together (its {@code ExportStore} owns this layout). The edge writes the hash when it accepts the
- * request, to be kept a day; the worker keeps both a day from when it built the CSV.
+ * The edge's side of exports in Redis, laid out as {@link ExportHash} says: the hash (read as an
+ * {@link ExportRecord}) and the CSV, which the worker writes together. The edge writes the hash
+ * when it accepts the request, to be kept a day; the worker keeps both a day from when it built the
+ * CSV.
  *
  * <p>An export's id is its job's id, so the job's status ({@link JobStatus#keyName}) tells whether
  * the worker gave up on it.
@@ -90,10 +91,14 @@ final class ExportRecords {
   /** Returns the CSV of a built export; empty when it is not built or expired. */
   Optional<byte[]> csv(String exportId) {
     return Optional.ofNullable(
-        redis.<byte[]>getBucket(hashKey(exportId) + ":csv", ByteArrayCodec.INSTANCE).get());
+        redis.<byte[]>getBucket(csvKey(exportId), ByteArrayCodec.INSTANCE).get());
   }
 
   private String hashKey(String exportId) {
-    return RedisClients.key(config, "export:{" + exportId + "}");
+    return RedisClients.key(config, ExportHash.keyName(exportId));
+  }
+
+  private String csvKey(String exportId) {
+    return RedisClients.key(config, ExportHash.csvKeyName(exportId));
   }
 }

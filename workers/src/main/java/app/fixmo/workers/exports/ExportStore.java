@@ -2,6 +2,7 @@ package app.fixmo.workers.exports;
 
 import app.fixmo.platform.config.FixmoConfig;
 import app.fixmo.platform.redis.RedisClients;
+import app.fixmo.schemas.jobs.ExportHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,25 +13,19 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The workers' side of an export in Redis. An export is two keys, kept a day from when it was
- * built: a hash {@code fixmo:<ns>:export:{<id>}} saying whose it is and where it stands, and the
- * CSV under {@code fixmo:<ns>:export:{<id>}:csv}. The braces put both in one slot of a Redis
- * cluster, so one script can write them together.
- *
- * <p>The edge writes the hash first, with state {@code pending}, when it accepts the request, and
- * serves both to the provider. The edge's {@code ExportRecords} reads this layout; a change here is
- * a change there.
+ * The workers' side of an export in Redis, laid out as {@link ExportHash} says: the CSV and the
+ * hash saying whose it is and where it stands, both kept a day from when it was built. The edge
+ * wrote the hash first, pending, when it accepted the request.
  */
 final class ExportStore {
 
   /** How long an export is kept after it was built. */
   static final Duration KEPT = Duration.ofHours(24);
 
-  static final String READY = "ready";
-
   // KEYS[1] the hash, KEYS[2] the CSV; ARGV[1] the provider, ARGV[2] the TTL in ms, ARGV[3] the
   // CSV, then the hash's field/value pairs. Returns 1 when written, 0 when the export was built
-  // before (a rerun keeps the first result), -1 when the hash names another provider.
+  // before (a rerun keeps the first result), -1 when the hash names another provider. Its
+  // literals are ExportHash's PROVIDER_ID, STATE and READY.
   private static final String SAVE =
       """
       local owner = redis.call('HGET', KEYS[1], 'providerId')
@@ -82,8 +77,8 @@ final class ExportStore {
   /** Tells whether the export was built before, so a rerun need not read the bookings again. */
   boolean isBuilt(String exportId) {
     String state =
-        redis.<String, String>getMap(hashKey(exportId), StringCodec.INSTANCE).get("state");
-    return READY.equals(state) && redis.getBucket(csvKey(exportId)).isExists();
+        redis.<String, String>getMap(hashKey(exportId), StringCodec.INSTANCE).get(ExportHash.STATE);
+    return ExportHash.READY.equals(state) && redis.getBucket(csvKey(exportId)).isExists();
   }
 
   /** Stores the CSV and marks the export ready, both at once, unless it was built before. */
@@ -92,14 +87,14 @@ final class ExportStore {
     args.add(built.providerId());
     args.add(Long.toString(KEPT.toMillis()));
     args.add(built.csv());
-    addField(args, "exportId", built.exportId());
-    addField(args, "providerId", built.providerId());
-    addField(args, "state", READY);
-    addField(args, "requestedAt", built.requestedAt());
-    addField(args, "readyAt", built.readyAt());
-    addField(args, "expiresAt", built.readyAt().plus(KEPT));
-    addField(args, "rows", built.rows());
-    addField(args, "bytes", built.bytes());
+    addField(args, ExportHash.EXPORT_ID, built.exportId());
+    addField(args, ExportHash.PROVIDER_ID, built.providerId());
+    addField(args, ExportHash.STATE, ExportHash.READY);
+    addField(args, ExportHash.REQUESTED_AT, built.requestedAt());
+    addField(args, ExportHash.READY_AT, built.readyAt());
+    addField(args, ExportHash.EXPIRES_AT, built.readyAt().plus(KEPT));
+    addField(args, ExportHash.ROWS, built.rows());
+    addField(args, ExportHash.BYTES, built.bytes());
     Long reply =
         redis
             .getScript(StringCodec.INSTANCE)
@@ -122,10 +117,10 @@ final class ExportStore {
   }
 
   private String hashKey(String exportId) {
-    return RedisClients.key(config, "export:{" + exportId + "}");
+    return RedisClients.key(config, ExportHash.keyName(exportId));
   }
 
   private String csvKey(String exportId) {
-    return hashKey(exportId) + ":csv";
+    return RedisClients.key(config, ExportHash.csvKeyName(exportId));
   }
 }
