@@ -312,18 +312,6 @@ class JobSchedulerTopologyTest {
   }
 
   private static Job job(String queue, Instant runAt) {
-    return new Job(
-        Ids.newId(),
-        queue,
-        "diagnostics.noop",
-        Json.tree("{}"),
-        1,
-        runAt,
-        null,
-        "test",
-        START.minusSeconds(10),
-        Job.SCHEMA_VERSION,
-        "req-1",
-        null);
+    return SchedulerRig.job(queue, runAt, START.minusSeconds(10));
   }
 }

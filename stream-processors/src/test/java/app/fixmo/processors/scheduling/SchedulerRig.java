@@ -78,18 +78,23 @@ final class SchedulerRig {
     return registry.get("fixmo.jobs.backlog").tag("queue", "scheduled").gauge().value();
   }
 
-  /** Returns a job of the default lane that may run from {@code runAt}. */
+  /** Returns a job of the default lane that may run from {@code runAt}, submitted now. */
   static Job job(Instant runAt) {
+    return job("default", runAt, Instant.now());
+  }
+
+  /** Returns a noop job of a lane that may run from {@code runAt}. */
+  static Job job(String queue, Instant runAt, Instant submittedAt) {
     return new Job(
         Ids.newId(),
-        "default",
+        queue,
         "diagnostics.noop",
         Json.tree("{}"),
         1,
         runAt,
         null,
         "test",
-        Instant.now(),
+        submittedAt,
         Job.SCHEMA_VERSION,
         "req-" + Ids.newText(),
         null);
