@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -40,9 +39,10 @@ final class HandlerThread implements AutoCloseable {
   private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final String name;
-  private final AtomicInteger generation = new AtomicInteger();
   private final AtomicReference<TimedCall> open = new AtomicReference<>();
+  // The consumer's thread alone starts and leaves behind handler threads, so these are its own.
   private ExecutorService executor;
+  private int generation;
   // The item the current handler thread's loop is at. Only that thread uses it: a thread left
   // behind is inside a handler call, and unwinds from there without reading it.
   private int position;
@@ -140,12 +140,12 @@ final class HandlerThread implements AutoCloseable {
     executor.shutdown();
     executor = null;
     open.set(null);
-    log.warn("left handler thread {}-{} behind, still running", name, generation.get());
+    log.warn("left handler thread {}-{} behind, still running", name, generation);
   }
 
   private ExecutorService executor() {
     if (executor == null) {
-      String threadName = name + "-" + generation.incrementAndGet();
+      String threadName = name + "-" + ++generation;
       executor =
           Executors.newSingleThreadExecutor(
               task -> Thread.ofPlatform().name(threadName).daemon(true).unstarted(task));
